@@ -21,6 +21,8 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public abstract class AbstractCanBus implements CanBus {
 
+    private static final System.Logger LOG = System.getLogger(AbstractCanBus.class.getName());
+
     /** Wakes the delivery thread or a poller without carrying a frame. */
     private static final ReceivedFrame WAKE_UP = new ReceivedFrame(CanFrame.of(0), 0, "", ReceivedFrame.Direction.RX);
 
@@ -230,8 +232,7 @@ public abstract class AbstractCanBus implements CanBus {
             call.run();
         } catch (RuntimeException e) {
             // A failing listener must not stop delivery to the others or kill the thread.
-            Thread t = Thread.currentThread();
-            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            LOG.log(System.Logger.Level.WARNING, channel + ": a frame listener failed", e);
         }
     }
 

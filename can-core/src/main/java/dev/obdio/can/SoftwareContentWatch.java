@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
  * throttled reports on the bus timer thread; they never run concurrently.
  */
 final class SoftwareContentWatch implements FrameListener, AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(SoftwareContentWatch.class.getName());
     private final CanBus watcher;
     private final ContentFilter filter;
     private final ContentListener listener;
@@ -68,8 +69,7 @@ final class SoftwareContentWatch implements FrameListener, AutoCloseable {
         try {
             listener.onChange(received);
         } catch (RuntimeException e) {
-            Thread t = Thread.currentThread();
-            t.getUncaughtExceptionHandler().uncaughtException(t, e);
+            LOG.log(System.Logger.Level.WARNING, "a content listener failed", e);
         }
     }
 

@@ -30,6 +30,12 @@ import java.util.concurrent.locks.LockSupport;
  * {@value #LOG_EVERY}th time; they never stop the endpoint. There is no delivery guarantee:
  * UDP may lose datagrams under load, and losses in the kernel's socket buffer are not counted.
  *
+ * <p>The network interface is the one the system routes the group through, as python-can
+ * chooses it, so both join on the same interface; on a machine with only a loopback interface
+ * obdio falls back to it (python-can needs a route there: {@code ip route add 224.0.0.0/4 dev lo}).
+ * {@code ?iface=NAME} overrides the choice. IPv6 groups need a real interface: Linux does not
+ * deliver IPv6 multicast over {@code lo}.
+ *
  * <p>Timestamps are the arrival time at this endpoint, not the sender's {@code timestamp}
  * field: python-can programs send whatever their message carries (0.0 for a message they built
  * themselves), other hosts' clocks are not synchronised with ours, and python-can itself

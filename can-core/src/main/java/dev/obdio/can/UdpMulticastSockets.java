@@ -213,11 +213,11 @@ final class UdpMulticastSockets implements AutoCloseable {
                 }
             }
         } catch (SocketException e) {
-            throw failure(channel, "cannot list the network interfaces", e, CanException.Reason.IO);
+            // Java reports "no network interfaces configured" when none is up.
         }
         throw new CanException(CanException.Reason.NO_SUCH_INTERFACE, channel
-                + ": no network interface routes the group and no loopback interface is up; name one with ?iface=NAME"
-                + " (there are: " + interfaceNames() + ")");
+                + ": no network interface routes the group and the loopback interface is not up"
+                + " (Linux: ip link set lo up); or name one with ?iface=NAME (there are: " + interfaceNames() + ")");
     }
 
     private static String routeHint(ProtocolFamily family, NetworkInterface nif) {
@@ -228,9 +228,9 @@ final class UdpMulticastSockets implements AutoCloseable {
             loopback = false;
         }
         if (family == StandardProtocolFamily.INET6 && loopback) {
-            return "; Linux routes no IPv6 multicast over lo unless it has the multicast flag"
-                    + " (ip link set lo multicast on), or use an IPv4 group such as "
-                    + UdpMulticastBus.DEFAULT_GROUP_IPV4;
+            // Even with the multicast flag and an ff00::/8 route on lo, Linux joins but delivers nothing.
+            return "; IPv6 multicast does not work over the loopback interface: on a machine without a network"
+                    + " use an IPv4 group such as " + UdpMulticastBus.DEFAULT_GROUP_IPV4 + " (the default)";
         }
         return "; name an interface that carries multicast with ?iface=NAME (e.g. ?iface=lo)";
     }
@@ -240,7 +240,7 @@ final class UdpMulticastSockets implements AutoCloseable {
             return Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .map(NetworkInterface::getName).sorted().collect(Collectors.joining(", "));
         } catch (SocketException e) {
-            return "unknown";
+            return "none";
         }
     }
 

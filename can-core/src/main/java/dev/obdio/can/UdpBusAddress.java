@@ -180,13 +180,8 @@ record UdpBusAddress(InetAddress group, int port, Optional<String> interfaceName
      */
     @Override
     public String toString() {
-        String host = group.getHostAddress();
-        int scope = host.indexOf('%');
-        if (scope >= 0) {
-            host = host.substring(0, scope);
-        }
         StringBuilder s = new StringBuilder("udp:");
-        s.append(isIpv6() ? "[" + host + "]" : host).append(':').append(port);
+        s.append(isIpv6() ? "[" + rfc5952(group.getAddress()) + "]" : group.getHostAddress()).append(':').append(port);
         String sep = "?";
         if (interfaceName.isPresent()) {
             s.append(sep).append("iface=").append(interfaceName.get());
@@ -194,6 +189,40 @@ record UdpBusAddress(InetAddress group, int port, Optional<String> interfaceName
         }
         if (ttl != DEFAULT_TTL) {
             s.append(sep).append("ttl=").append(ttl);
+        }
+        return s.toString();
+    }
+
+    /** An IPv6 address as RFC 5952 writes it: lower case, the longest run of zero groups as "::". */
+    static String rfc5952(byte[] address) {
+        int[] groups = new int[8];
+        for (int i = 0; i < 8; i++) {
+            groups[i] = ((address[2 * i] & 0xFF) << 8) | (address[2 * i + 1] & 0xFF);
+        }
+        int bestStart = -1;
+        int bestLength = 1; // a single zero group is not shortened
+        for (int i = 0; i < 8; ) {
+            int j = i;
+            while (j < 8 && groups[j] == 0) {
+                j++;
+            }
+            if (j - i > bestLength) {
+                bestStart = i;
+                bestLength = j - i;
+            }
+            i = j == i ? i + 1 : j;
+        }
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            if (i == bestStart) {
+                s.append("::");
+                i += bestLength - 1;
+                continue;
+            }
+            if (s.length() > 0 && s.charAt(s.length() - 1) != ':') {
+                s.append(':');
+            }
+            s.append(Integer.toHexString(groups[i]));
         }
         return s.toString();
     }

@@ -90,8 +90,9 @@ final class UdpMulticastSockets implements AutoCloseable {
         DatagramChannel sender = null;
         DatagramChannel receiver = null;
         try {
-            sender = openSender(channel, family, nif, address, groupPort);
+            // The receiver first: once it holds the group port, the sender's ephemeral port cannot be it.
             receiver = openReceiver(channel, family, nif, groupPort);
+            sender = openSender(channel, family, nif, address, groupPort);
             InetSocketAddress source = (InetSocketAddress) sender.getLocalAddress();
             if (source.getAddress().isAnyLocalAddress()) {
                 // Connecting fixes the source address on Linux, macOS and Windows; without it

@@ -24,8 +24,14 @@ class UdpBusAddressTest {
             "udp:239.74.163.2?ttl=4&iface=eth0  | udp:239.74.163.2:43113?iface=eth0&ttl=4",
             "udp:?ttl=1                         | udp:239.74.163.2:43113",
             "udp:[ff15:7079:7468:6f6e:6465:6d6f:6d63:6173]:43113 | udp:[ff15:7079:7468:6f6e:6465:6d6f:6d63:6173]:43113",
-            "udp:[ff02::1]                      | udp:[ff02:0:0:0:0:0:0:1]:43113",
-            "udp:[FF15::AB]:9                   | udp:[ff15:0:0:0:0:0:0:ab]:9",
+            "udp:[ff02::1]                      | udp:[ff02::1]:43113",
+            "udp:[FF15:0:0:0::AB]:9             | udp:[ff15::ab]:9",
+            "udp:[ff15:0:0:1:0:0:0:1]?ttl=3     | udp:[ff15:0:0:1::1]:43113?ttl=3",
+            "udp:[ff15:0:1:0:0:1:0:1]           | udp:[ff15:0:1::1:0:1]:43113",
+            "udp:[ff15:1:0:1:0:1:0:1]           | udp:[ff15:1:0:1:0:1:0:1]:43113",
+            "udp:[ff15:1:2:3:4:5:6:0]           | udp:[ff15:1:2:3:4:5:6:0]:43113",
+            "udp:[ff15:1:2:3:4:5:0:0]           | udp:[ff15:1:2:3:4:5::]:43113",
+            "udp:[::ffff:239.1.2.3]             | udp:239.1.2.3:43113",
     })
     void parsesNamesToCanonicalForm(String name, String canonical) {
         UdpBusAddress a = UdpBusAddress.parse(name.trim());

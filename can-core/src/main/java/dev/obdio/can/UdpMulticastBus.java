@@ -24,7 +24,9 @@ import java.util.concurrent.locks.LockSupport;
  * endpoints sending identical frames are told apart. python-can 4.x peers, in contrast, receive
  * their own frames back: that is their behaviour, not ours.
  *
- * <p>Datagrams are msgpack maps, one frame each ({@link UdpWireFormat}). Datagrams that are not
+ * <p>Each datagram is one msgpack map with the keyword arguments of python-can's
+ * {@code can.Message} ({@code arbitration_id}, {@code is_extended_id}, {@code dlc},
+ * {@code data}, …). Datagrams that are not
  * frames (another program on the group, a corrupted packet, an out-of-range id) are dropped,
  * counted in {@link #malformedDatagrams()} and logged the first time and every
  * {@value #LOG_EVERY}th time; they never stop the endpoint. There is no delivery guarantee:

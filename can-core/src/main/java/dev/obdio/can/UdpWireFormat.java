@@ -22,7 +22,9 @@ import java.nio.charset.StandardCharsets;
  * <p>python-can checks every received message with {@code Message(check=True)} and raises
  * from {@code recv()} when the check fails, so a datagram we send must always pass it: dlc
  * equal to the data length and at most 8 for classic frames, no data in a remote request, an
- * 11-bit arbitration id unless {@code is_extended_id}.
+ * 11-bit arbitration id unless {@code is_extended_id}. Nor can the map carry anything more
+ * (e.g. a raw DLC): python-can passes every key to {@code can.Message()}, and an unknown one
+ * raises a TypeError there.
  */
 final class UdpWireFormat {
     static final String TIMESTAMP = "timestamp";

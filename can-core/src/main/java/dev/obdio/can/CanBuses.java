@@ -7,8 +7,8 @@ import java.util.Locale;
  * <ul>
  *   <li>{@code virtual:NAME[?bitrate=…&dbitrate=…&drop=…&delay=…&seed=…]}: an in-process
  *       {@link VirtualInterface} that behaves like vcan;</li>
- *   <li>{@code udp:[GROUP][:PORT]}: IPv4 multicast, wire-compatible with python-can's
- *       {@code udp_multicast} interface (default {@value #DEFAULT_UDP});</li>
+ *   <li>{@code udp:[GROUP][:PORT][?iface=NAME&ttl=N]}: IPv4 or IPv6 ({@code [ff15::…]}) multicast,
+ *       wire-compatible with python-can's {@code udp_multicast} interface (default {@value #DEFAULT_UDP});</li>
  *   <li>anything else ({@code can0}, {@code vcan0}): a Linux SocketCAN interface.</li>
  * </ul>
  */
@@ -22,8 +22,9 @@ public final class CanBuses {
               can0, vcan0, …          a Linux SocketCAN interface
               virtual:NAME            an in-process virtual bus (like vcan); options after '?':
                                       bitrate=500000 dbitrate=2000000 drop=0.01 delay=2ms seed=1
-              udp:[GROUP][:PORT]      IPv4 multicast, shared with python-can's udp_multicast
-                                      (default udp:239.74.163.2:43113)""";
+              udp:[GROUP][:PORT]      IP multicast, shared with python-can's udp_multicast
+                                      (default udp:239.74.163.2:43113; IPv6 groups in [brackets];
+                                      options after '?': iface=NAME ttl=N)""";
 
     private CanBuses() {
     }

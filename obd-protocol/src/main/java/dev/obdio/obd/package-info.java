@@ -1,0 +1,2 @@
+/** OBD-II. */
+package dev.obdio.obd;

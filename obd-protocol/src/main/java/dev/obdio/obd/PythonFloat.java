@@ -57,23 +57,39 @@ final class PythonFloat {
         return out.toString();
     }
 
-    /** The decimal with the fewest significant digits that parses back to {@code d}, nearest to it. */
+    /**
+     * The decimal with the fewest significant digits that parses back to {@code d}, nearest to it.
+     * Java's own string has at most one digit too many, so the search starts there; a precision
+     * that round-trips stays round-tripping with more digits, so it stops at the first failure.
+     */
     private static BigDecimal shortest(double d) {
         BigDecimal exact = new BigDecimal(d);
-        for (int p = 1; p <= 17; p++) {
-            BigDecimal best = null;
-            for (RoundingMode mode : new RoundingMode[] {RoundingMode.HALF_EVEN, RoundingMode.FLOOR,
-                    RoundingMode.CEILING}) {
-                BigDecimal r = exact.round(new MathContext(p, mode));
-                if (Double.parseDouble(r.toString()) == d
-                        && (best == null || r.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
-                    best = r;
-                }
+        BigDecimal java = new BigDecimal(Double.toString(d)).stripTrailingZeros();
+        int p = java.precision();
+        BigDecimal best = nearestRoundTripping(exact, p, d);
+        while (p > 1) {
+            BigDecimal shorter = nearestRoundTripping(exact, p - 1, d);
+            if (shorter == null) {
+                break;
             }
-            if (best != null) {
-                return best;
+            best = shorter;
+            p--;
+        }
+        return best != null ? best : java;
+    }
+
+    /** Of the {@code p}-digit decimals next to {@code exact}, the nearest that parses back to {@code d}. */
+    private static BigDecimal nearestRoundTripping(BigDecimal exact, int p, double d) {
+        BigDecimal best = null;
+        for (RoundingMode mode : MODES) {
+            BigDecimal r = exact.round(new MathContext(p, mode));
+            if (Double.parseDouble(r.toString()) == d
+                    && (best == null || r.subtract(exact).abs().compareTo(best.subtract(exact).abs()) < 0)) {
+                best = r;
             }
         }
-        return exact.round(MathContext.DECIMAL64);
+        return best;
     }
+
+    private static final RoundingMode[] MODES = {RoundingMode.HALF_EVEN, RoundingMode.FLOOR, RoundingMode.CEILING};
 }

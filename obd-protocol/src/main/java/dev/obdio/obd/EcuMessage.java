@@ -1,7 +1,6 @@
 package dev.obdio.obd;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 
@@ -86,7 +85,7 @@ public record EcuMessage(EcuRole role, int sourceId, byte[] data, List<String> f
 
     /** The payload as upper-case hex without separators. */
     public String hex() {
-        return HexFormat.of().withUpperCase().formatHex(data);
+        return HexBytes.format(data);
     }
 
     @Override

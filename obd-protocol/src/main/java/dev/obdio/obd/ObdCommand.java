@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -213,10 +212,5 @@ public record ObdCommand(String name, String desc, String command, int bytes, De
             }
         }
         return true;
-    }
-
-    /** Upper-case hex of {@code b}, for messages. */
-    static String hex(int b) {
-        return String.format(Locale.ROOT, "%02X", b);
     }
 }

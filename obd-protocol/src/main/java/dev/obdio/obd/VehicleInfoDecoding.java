@@ -44,7 +44,7 @@ final class VehicleInfoDecoding {
             return Optional.empty();
         }
         int n = d[0] & 0xFF;
-        byte[] cvns = n >= 1 && 1 + 4 * n <= d.length ? ByteSlices.slice(d, 1, 1 + 4 * n) : pythonStrip(d);
+        byte[] cvns = hasNodiLayout(d, 4) ? ByteSlices.slice(d, 1, 1 + 4 * n) : pythonStrip(d);
         return Optional.of(TextValue.str(HexFormat.of().formatHex(cvns)));
     }
 
@@ -82,10 +82,27 @@ final class VehicleInfoDecoding {
         return Optional.of(new InUsePerformance(counters));
     }
 
-    /** The NODI items of {@code d} if it is laid out as NODI + n * length, else {@code d} as one item. */
+    /**
+     * Whether {@code d} is NODI, NODI items of {@code length} bytes, then nothing but zero padding
+     * (python-OBD pads answers to the command's length).
+     */
+    private static boolean hasNodiLayout(byte[] d, int length) {
+        int n = d[0] & 0xFF;
+        if (n < 1 || 1 + n * length > d.length) {
+            return false;
+        }
+        for (int i = 1 + n * length; i < d.length; i++) {
+            if (d[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The NODI items of {@code d} if it has the NODI layout, else {@code d} as one item. */
     private static List<byte[]> items(byte[] d, int length) {
         int n = d[0] & 0xFF;
-        if (n >= 1 && 1 + n * length <= d.length) {
+        if (hasNodiLayout(d, length)) {
             List<byte[]> out = new ArrayList<>(n);
             for (int i = 0; i < n; i++) {
                 out.add(ByteSlices.slice(d, 1 + i * length, 1 + (i + 1) * length));

@@ -77,6 +77,11 @@ final class JavaIsoTpChannel implements IsoTpChannel {
         return dropped.get();
     }
 
+    /** The state machine, for tests that run the channel on one thread. */
+    IsoTpStateMachine machine() {
+        return machine;
+    }
+
     // ------------------------------------------------------------------------------ user API
 
     @Override

@@ -10,8 +10,10 @@ import dev.obdio.can.Subscription;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executor;
 
 /**
@@ -36,7 +38,10 @@ final class IsoTpHub implements FrameListener {
     private final Runnable onClose;
     private final Object lock = new Object();
     private final List<JavaIsoTpChannel> channels = new ArrayList<>();
-    private volatile Map<Long, JavaIsoTpChannel[]> byReceiveKey = Map.of();
+    /** Channels by 11-bit receive identifier, indexed directly: no boxing on the per-frame path. */
+    private volatile JavaIsoTpChannel[][] byStandardId = new JavaIsoTpChannel[CanFrame.MAX_STANDARD_ID + 1][];
+    /** Channels by 29-bit receive identifier. */
+    private volatile Map<Integer, JavaIsoTpChannel[]> byExtendedId = Map.of();
     private Subscription subscription;
     private boolean closed;
 
@@ -158,7 +163,7 @@ final class IsoTpHub implements FrameListener {
         if (!frame.isData()) {
             return;
         }
-        JavaIsoTpChannel[] targets = byReceiveKey.get(key(frame.id(), frame.extended()));
+        JavaIsoTpChannel[] targets = frame.extended() ? byExtendedId.get(frame.id()) : byStandardId[frame.id()];
         if (targets == null) {
             return;
         }
@@ -177,23 +182,34 @@ final class IsoTpHub implements FrameListener {
         return (extended ? 1L << 32 : 0) | (id & 0xFFFFFFFFL);
     }
 
+    private static JavaIsoTpChannel[] append(JavaIsoTpChannel[] current, JavaIsoTpChannel c) {
+        JavaIsoTpChannel[] next = current == null ? new JavaIsoTpChannel[1] : Arrays.copyOf(current, current.length + 1);
+        next[next.length - 1] = c;
+        return next;
+    }
+
     /** Rebuilds the identifier map (and the endpoint's filters); called under the lock. */
     private void rebuildRouting() {
-        Map<Long, JavaIsoTpChannel[]> map = new HashMap<>();
+        JavaIsoTpChannel[][] standard = new JavaIsoTpChannel[CanFrame.MAX_STANDARD_ID + 1][];
+        Map<Integer, JavaIsoTpChannel[]> extended = new HashMap<>();
+        Set<Long> keys = new LinkedHashSet<>();
         for (JavaIsoTpChannel c : channels) {
             IsoTpOptions o = c.options();
             if (o.broadcast() != IsoTpOptions.Broadcast.NONE) {
                 continue; // broadcast channels only send
             }
-            long k = key(o.address().rxId(), o.address().extendedIds());
-            JavaIsoTpChannel[] current = map.get(k);
-            JavaIsoTpChannel[] next = current == null ? new JavaIsoTpChannel[1] : Arrays.copyOf(current, current.length + 1);
-            next[next.length - 1] = c;
-            map.put(k, next);
+            int id = o.address().rxId();
+            if (o.address().extendedIds()) {
+                extended.put(id, append(extended.get(id), c));
+            } else {
+                standard[id] = append(standard[id], c);
+            }
+            keys.add(key(id, o.address().extendedIds()));
         }
-        byReceiveKey = Map.copyOf(map);
+        byStandardId = standard;
+        byExtendedId = Map.copyOf(extended);
         if (ownsBus) {
-            bus.setFilters(filtersFor(map.keySet()));
+            bus.setFilters(filtersFor(keys));
         }
     }
 

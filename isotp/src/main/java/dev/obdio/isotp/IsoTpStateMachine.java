@@ -2,7 +2,9 @@ package dev.obdio.isotp;
 
 import dev.obdio.can.CanFrame;
 import dev.obdio.can.Dlc;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -196,8 +198,8 @@ public final class IsoTpStateMachine {
         blockSize = fc.blockSize();
         stMin = fc.stMin();
         maxWaitFrames = fc.maxWaitFrames();
-        forcedTxGap = fc.forcedTxStMin().map(java.time.Duration::toNanos).orElse(-1L);
-        forcedRxGap = fc.forcedRxStMin().map(java.time.Duration::toNanos).orElse(-1L);
+        forcedTxGap = fc.forcedTxStMin().map(Duration::toNanos).orElse(-1L);
+        forcedRxGap = fc.forcedRxStMin().map(Duration::toNanos).orElse(-1L);
         frameTxTime = fc.frameTxTime().toNanos();
         IsoTpOptions.Timeouts t = options.timeouts();
         nAs = t.nAs().toNanos();
@@ -313,13 +315,23 @@ public final class IsoTpStateMachine {
         return finish();
     }
 
-    /** A frame we were asked to send is on the bus. Unknown or stale tokens are ignored. */
+    /** A frame we were asked to send is on the bus, now. Unknown or stale tokens are ignored. */
     public Output onTransmitted(long token, long now) {
+        return onTransmitted(token, now, now);
+    }
+
+    /**
+     * A frame we were asked to send is on the bus: it was handed to the bus at {@code sentAt} and
+     * the bus accepted it by {@code now}. The STmin gap before the next consecutive frame counts
+     * from {@code sentAt}, when the frame went out on an instant bus; N_As is checked at {@code now}.
+     * Unknown or stale tokens are ignored.
+     */
+    public Output onTransmitted(long token, long sentAt, long now) {
         advance(now);
         if (token != 0 && token == txPendingToken) {
             txPendingToken = 0;
             txTimerArmed = false;
-            dataFrameSent(now);
+            dataFrameSent(sentAt, now);
         } else if (token != 0 && token == rxFcToken) {
             rxFcToken = 0;
             if (rxState == RxState.WAIT_CF) {
@@ -628,18 +640,18 @@ public final class IsoTpStateMachine {
     }
 
     /** Our single, first or consecutive frame is on the bus: decide what comes next. */
-    private void dataFrameSent(long now) {
+    private void dataFrameSent(long sentAt, long now) {
         switch (txState) {
             case SEND_SF -> finishTx();
             case WAIT_FIRST_FC, WAIT_FC -> armTxTimer(now + nBs, false);
             case SEND_CF -> {
                 if (txIndex >= txBuffer.length) {
                     finishTx();
-                } else if (txGap == 0) {
+                } else if (txGap == 0 || now - (sentAt + txGap) >= 0) {
                     sendConsecutiveFrame(now);
                 } else {
                     txDueArmed = true;
-                    txDueAt = now + txGap;
+                    txDueAt = sentAt + txGap;
                 }
             }
             default -> {
@@ -753,7 +765,7 @@ public final class IsoTpStateMachine {
         }
         byte[] data = new byte[length];
         if (pad >= 0) {
-            java.util.Arrays.fill(data, used, length, (byte) pad);
+            Arrays.fill(data, used, length, (byte) pad);
         }
         if (txAe != 0) {
             data[0] = (byte) txAddressByte;
@@ -802,9 +814,9 @@ public final class IsoTpStateMachine {
     private void advance(long now) {
         if (txTimerArmed && now - txTimerAt >= 0) {
             if (txTimerIsNAs) {
-                failTx(new IsoTpError.TransmitTimeout(txPendingType, java.time.Duration.ofNanos(nAs)));
+                failTx(new IsoTpError.TransmitTimeout(txPendingType, Duration.ofNanos(nAs)));
             } else {
-                failTx(new IsoTpError.FlowControlTimeout(java.time.Duration.ofNanos(nBs)));
+                failTx(new IsoTpError.FlowControlTimeout(Duration.ofNanos(nBs)));
             }
         }
         if (txDueArmed && now - txDueAt >= 0) {
@@ -813,9 +825,9 @@ public final class IsoTpStateMachine {
         }
         if (rxTimerArmed && now - rxTimerAt >= 0) {
             if (rxTimerIsNAr) {
-                failRx(new IsoTpError.TransmitTimeout(FrameType.FLOW_CONTROL, java.time.Duration.ofNanos(nAr)));
+                failRx(new IsoTpError.TransmitTimeout(FrameType.FLOW_CONTROL, Duration.ofNanos(nAr)));
             } else {
-                failRx(new IsoTpError.ConsecutiveFrameTimeout(java.time.Duration.ofNanos(nCr), rxIndex, rxLength));
+                failRx(new IsoTpError.ConsecutiveFrameTimeout(Duration.ofNanos(nCr), rxIndex, rxLength));
             }
         }
     }

@@ -5,6 +5,7 @@ import dev.obdio.can.CanFrame;
 import dev.obdio.can.Subscription;
 import java.time.Duration;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -166,7 +167,7 @@ final class JavaIsoTpChannel implements IsoTpChannel {
                 return;
             }
             open = false;
-            abandoned = new java.util.ArrayList<>(sendQueue);
+            abandoned = new ArrayList<>(sendQueue);
             if (active != null) {
                 abandoned.add(0, active);
             }
@@ -225,6 +226,9 @@ final class JavaIsoTpChannel implements IsoTpChannel {
             long token = t.token();
             try {
                 hub.transmit(t.frame());
+                // The gap to the next consecutive frame counts from when the bus accepted this
+                // one, not from before the call: a thread preempted in between would otherwise
+                // send the next frame too early.
                 step = (m, now) -> m.onTransmitted(token, now);
             } catch (RuntimeException e) {
                 // CanException normally; anything else the bus throws fails the frame just as well.

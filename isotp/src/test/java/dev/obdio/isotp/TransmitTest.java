@@ -396,6 +396,42 @@ class TransmitTest {
     }
 
     @Test
+    void theGapCountsFromWhenTheFrameWasHandedToTheBus() {
+        Machine t = with(options());
+        t.autoConfirm = false;
+        byte[] p = payload(30);
+        t.send(p);
+        t.confirm();
+        t.rxFlowControl(0, 0, 10);
+        long handedOver = t.now;
+        t.advanceMillis(3); // the bus took 3 ms to accept it
+        IsoTpStateMachine.Transmission cf1 = t.unconfirmed.poll();
+        t.process(t.sm.onTransmitted(cf1.token(), handedOver, t.now));
+        t.nextSent();
+        t.nextSent();
+        t.advanceNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(7) - 1);
+        t.expectNothingSent();
+        t.advanceNanos(1);
+        t.expectSent(data(0x22, slice(p, 13, 20)));
+        assertThat(t.now - handedOver).isEqualTo(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(10));
+    }
+
+    @Test
+    void aFrameAcceptedAfterItsGapEndedReleasesTheNextAtOnce() {
+        Machine t = with(options());
+        t.autoConfirm = false;
+        byte[] p = payload(30);
+        t.send(p);
+        t.confirm();
+        t.rxFlowControl(0, 0, 1);
+        long handedOver = t.now;
+        t.advanceMillis(2);
+        IsoTpStateMachine.Transmission cf1 = t.unconfirmed.poll();
+        t.process(t.sm.onTransmitted(cf1.token(), handedOver, t.now));
+        assertThat(t.unconfirmed).hasSize(1);
+    }
+
+    @Test
     void frameTxTimeIsAddedToTheGap() {
         Machine t = with(options().withFlowControl(options().flowControl().withFrameTxTime(Duration.ofMillis(1))));
         byte[] p = payload(20);

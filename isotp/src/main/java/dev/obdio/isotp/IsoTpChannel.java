@@ -46,7 +46,8 @@ public interface IsoTpChannel extends AutoCloseable {
     /**
      * Queues a PDU for sending. The future completes when its last frame is on the bus, or
      * exceptionally with an {@link IsoTpException} (protocol fault) or a
-     * {@link dev.obdio.can.CanException} (channel closed before it went out).
+     * {@link dev.obdio.can.CanException} (channel closed before it went out). It completes on the
+     * channel's event thread, so do not wait on it inside a listener (use {@link #send} there).
      *
      * @throws IllegalArgumentException as {@link #send(byte[])}
      * @throws IllegalStateException    when more than a bounded number of sends are queued

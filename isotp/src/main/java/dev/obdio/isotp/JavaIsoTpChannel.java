@@ -88,7 +88,9 @@ final class JavaIsoTpChannel implements IsoTpChannel {
     @Override
     public void send(byte[] pdu) throws InterruptedException {
         try {
-            sendAsync(pdu).get();
+            // Waits on the future the protocol threads complete themselves, so a blocking send
+            // works from a listener too (the event thread is not needed to wake it).
+            enqueue(pdu).get();
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof IsoTpException iso) {
@@ -103,6 +105,20 @@ final class JavaIsoTpChannel implements IsoTpChannel {
 
     @Override
     public CompletableFuture<Void> sendAsync(byte[] pdu) {
+        // The caller's callbacks run on the event thread, never on the protocol threads.
+        return enqueue(pdu).whenCompleteAsync((ignored, failure) -> { }, this::runOnEventThread);
+    }
+
+    private void runOnEventThread(Runnable task) {
+        try {
+            hub.events().execute(task);
+        } catch (RejectedExecutionException e) {
+            task.run(); // never lose a completion, even when listeners lag far behind
+        }
+    }
+
+    /** Queues a send; the future is completed by whichever thread finishes the transfer. */
+    private CompletableFuture<Void> enqueue(byte[] pdu) {
         if (pdu == null) {
             throw new IllegalArgumentException("pdu must not be null");
         }
@@ -283,12 +299,12 @@ final class JavaIsoTpChannel implements IsoTpChannel {
         }
     }
 
-    private void complete(CompletableFuture<Void> future, Throwable failure) {
-        Runnable completion = failure == null ? () -> future.complete(null) : () -> future.completeExceptionally(failure);
-        try {
-            hub.events().execute(completion);
-        } catch (RejectedExecutionException e) {
-            completion.run(); // never lose a completion, even when listeners lag far behind
+    private static void complete(CompletableFuture<Void> future, Throwable failure) {
+        // Only the relay of sendAsync and a blocked send() wait on this future: cheap to complete here.
+        if (failure == null) {
+            future.complete(null);
+        } else {
+            future.completeExceptionally(failure);
         }
     }
 

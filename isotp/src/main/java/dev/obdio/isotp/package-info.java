@@ -27,11 +27,13 @@
  *       a gap it parks until 200 µs before the end and spins for the rest, so STmin is held to
  *       about ±100 µs; it spins only when a channel is actually waiting on a gap.</li>
  *   <li><b>Event thread</b> ({@code obdio-isotp-events-<bus>}): calls the listeners and completes
- *       the futures of {@code sendAsync}, in order, so user code never delays the protocol. A
- *       listener that blocks delays the other channels' events of the same bus.</li>
+ *       the futures {@code sendAsync} returns, in order, so user code never delays the protocol.
+ *       A listener that blocks delays the other channels' events of the same bus. A listener may
+ *       answer with a blocking {@code send}, but must not wait on a {@code sendAsync} future.</li>
  *   <li><b>Caller threads</b>: {@code sendAsync} queues the PDU and, when the channel is free,
- *       sends its first frame on the calling thread; blocking {@code send} waits on that future;
- *       {@code receive} waits on the channel's bounded queue of received PDUs.</li>
+ *       sends its first frame on the calling thread; blocking {@code send} waits until the
+ *       protocol thread that finishes the transfer wakes it; {@code receive} waits on the
+ *       channel's bounded queue of received PDUs.</li>
  * </ul>
  * A channel's state machine runs under the channel's lock, whichever thread brings the input;
  * frames are put on the bus outside the lock, one at a time per direction, and the state machine

@@ -146,7 +146,7 @@ class ChannelTest {
         CompletableFuture<Void> f = c.sendAsync(payload(20));
         advanceMillis(1000);
         assertThat(f).isCompletedExceptionally();
-        assertThatThrownBy(f::get).isInstanceOf(ExecutionException.class)
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
                 .cause().isInstanceOf(IsoTpException.class)
                 .extracting(e -> ((IsoTpException) e).error())
                 .isEqualTo(new IsoTpError.FlowControlTimeout(Duration.ofSeconds(1)));
@@ -159,7 +159,7 @@ class ChannelTest {
         bus.failSends = new CanException(CanException.Reason.INTERFACE_DOWN, "fake: the interface is down");
         CompletableFuture<Void> f = c.sendAsync(payload(3));
         events.runAll();
-        assertThatThrownBy(f::get).cause().isInstanceOf(IsoTpException.class)
+        assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(IsoTpException.class)
                 .hasMessage("could not send SINGLE_FRAME: fake: the interface is down");
         bus.failSends = null;
         CompletableFuture<Void> g = c.sendAsync(payload(3));
@@ -298,14 +298,17 @@ class ChannelTest {
         });
         c.close();
         c.close();
+        events.runAll();
         assertThat(c.isOpen()).isFalse();
         for (CompletableFuture<Void> f : List.of(active, queued)) {
-            assertThatThrownBy(f::get).cause().isInstanceOf(CanException.class)
+            assertThatThrownBy(() -> f.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(CanException.class)
                     .extracting(e -> ((CanException) e).reason()).isEqualTo(CanException.Reason.CLOSED);
         }
         assertThatThrownBy(() -> receiving.get(10, TimeUnit.SECONDS)).cause().isInstanceOf(CanException.class);
         assertThatThrownBy(() -> c.receive(Duration.ZERO)).isInstanceOf(CanException.class);
-        assertThat(c.sendAsync(payload(1))).isCompletedExceptionally();
+        CompletableFuture<Void> late = c.sendAsync(payload(1));
+        events.runAll();
+        assertThat(late).isCompletedExceptionally();
         assertThatThrownBy(() -> c.subscribe(e -> { })).isInstanceOf(CanException.class);
         assertThat(timer.pending()).isZero();
         bus.inject(rxFrame(0x01, 1)); // no longer routed anywhere

@@ -179,6 +179,31 @@ class VirtualBusTest {
     }
 
     @Test
+    void aListenerCanAnswerWithABlockingSend() throws Exception {
+        String bus = busName("answer");
+        try (IsoTpChannel tester = IsoTp.open(bus, IsoTpOptions.DEFAULTS);
+             IsoTpChannel ecu = IsoTp.open(bus, IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E8, 0x7E0)))) {
+            CompletableFuture<Throwable> listenerOutcome = new CompletableFuture<>();
+            ecu.subscribe(event -> {
+                if (event instanceof IsoTpEvent.Received request) {
+                    try {
+                        byte[] answer = new byte[request.length() * 2];
+                        answer[0] = (byte) (request.data()[0] + 0x40);
+                        ecu.send(answer); // blocks the event thread until the transfer is done
+                        listenerOutcome.complete(null);
+                    } catch (Throwable t) {
+                        listenerOutcome.complete(t);
+                    }
+                }
+            });
+            tester.send(new byte[] {0x22, (byte) 0xF1, (byte) 0x90, 0, 0, 0, 0, 0, 0, 0});
+            byte[] answer = tester.receive(WAIT);
+            assertThat(answer).hasSize(20).startsWith(0x62);
+            assertThat(listenerOutcome.get(WAIT.toSeconds(), TimeUnit.SECONDS)).isNull();
+        }
+    }
+
+    @Test
     void noPeerMeansAFlowControlTimeout() throws Exception {
         try (IsoTpChannel lonely = IsoTp.open(busName("lonely"), IsoTpOptions.DEFAULTS.withTimeouts(Duration.ofMillis(20)))) {
             assertThatThrownBy(() -> lonely.send(new byte[100])).isInstanceOf(IsoTpException.class)

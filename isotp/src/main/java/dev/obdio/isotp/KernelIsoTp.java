@@ -9,10 +9,16 @@ import dev.obdio.can.CanException;
  * it can be used and falls back to the java engine when not.
  *
  * <p>When it comes, it implements {@link IsoTpChannel} and maps {@link IsoTpOptions} one to one
- * (see the socket options named there). Options the kernel has no equivalent for (timeouts other
- * than its fixed 1 s flow control and consecutive frame waits, {@code maxWaitFrames}, the
- * receive queue capacity, functional reception on normal-fixed addresses) make
- * {@link #supports(IsoTpOptions)} false, so AUTO picks the java engine for them.
+ * onto the socket options named there: the address onto {@code bind()} and
+ * CAN_ISOTP_EXTEND_ADDR/RX_EXT_ADDR, padding onto TX_PADDING/RX_PADDING/CHK_PAD_LEN/CHK_PAD_DATA,
+ * flow control onto CAN_ISOTP_RECV_FC, TX_STMIN/RX_STMIN and frame_txtime, the link layer onto
+ * CAN_ISOTP_LL_OPTS, and listen-only, broadcast and half duplex onto their flags; blocking sends
+ * use CAN_ISOTP_WAIT_TX_DONE so faults reach the caller. Kernel errors map back onto
+ * {@link IsoTpError} as documented there. Timeouts other than the kernel's fixed ones (1 s for
+ * flow control and consecutive frames, 2 s for a frame to be sent) have no socket option:
+ * {@link #supports(IsoTpOptions)} is false for them, so AUTO picks the java engine.
+ * {@code maxWaitFrames} does not apply (the kernel accepts any number of WAITs) and
+ * {@code receiveQueueCapacity} becomes the socket's receive buffer.
  */
 final class KernelIsoTp {
     private KernelIsoTp() {

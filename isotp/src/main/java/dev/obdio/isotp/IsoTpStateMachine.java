@@ -66,7 +66,7 @@ public final class IsoTpStateMachine {
     }
 
     /**
-     * What one input produced.
+     * What one input produced; the lists are new for every output and belong to the caller.
      *
      * @param transmissions frames to send, in order
      * @param events        what happened, in order

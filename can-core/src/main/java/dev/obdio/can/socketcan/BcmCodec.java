@@ -88,6 +88,24 @@ final class BcmCodec {
         }
     }
 
+    /**
+     * A duration as the broadcast manager can hold it: rounded up to whole microseconds (its
+     * {@code struct bcm_timeval} resolution).
+     *
+     * @throws IllegalArgumentException when negative or beyond the kernel's 400 days
+     */
+    static Duration kernelInterval(Duration d, String what) {
+        if (d == null || d.isNegative()) {
+            throw new IllegalArgumentException(what + " must not be negative, got " + d);
+        }
+        Duration rounded = d.getNano() % 1000 == 0 ? d : d.plusNanos(1000 - d.getNano() % 1000);
+        if (rounded.getSeconds() > TIMER_SEC_MAX) {
+            throw new IllegalArgumentException(what + " must be at most 400 days (the broadcast manager's limit), got "
+                    + d);
+        }
+        return rounded;
+    }
+
     private static void checkInterval(Duration d, String name) {
         if (d.isNegative() || d.getSeconds() > TIMER_SEC_MAX) {
             throw new IllegalArgumentException(name + " must be 0.." + TIMER_SEC_MAX + " s, got " + d);

@@ -9,6 +9,7 @@ import dev.obdio.can.ReceivedFrame;
 import dev.obdio.can.Subscription;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -96,10 +97,12 @@ final class BcmContentWatch implements Subscription {
         BcmContentWatch watch = new BcmContentWatch(ifname, sockets, filter, listener, epochNanos);
         int canId = filter.id() | (filter.extended() ? CanFrame.EFF_FLAG : 0);
         // Build every message first: a bad interval fails before anything is registered.
+        Duration timeout = BcmCodec.kernelInterval(filter.timeout(), "timeout");
+        Duration throttle = BcmCodec.kernelInterval(filter.throttle(), "throttle");
         List<BcmCodec.Message> setups = new ArrayList<>();
-        setups.add(BcmCodec.rxSetup(canId, false, maskFrame(filter, false), filter.timeout(), filter.throttle()));
+        setups.add(BcmCodec.rxSetup(canId, false, maskFrame(filter, false), timeout, throttle));
         if (fdFrames) {
-            setups.add(BcmCodec.rxSetup(canId, true, maskFrame(filter, true), filter.timeout(), filter.throttle()));
+            setups.add(BcmCodec.rxSetup(canId, true, maskFrame(filter, true), timeout, throttle));
         }
         try {
             for (BcmCodec.Message setup : setups) {

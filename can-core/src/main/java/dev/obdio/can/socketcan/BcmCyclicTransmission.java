@@ -58,8 +58,8 @@ final class BcmCyclicTransmission implements CyclicTransmission, BcmSocket.Handl
     /**
      * Starts a transmission.
      *
-     * @throws IllegalArgumentException for a period that is not positive, longer than 400 days or
-     *                                  not whole microseconds, or a count beyond 32 bits
+     * @throws IllegalArgumentException for a period that is not positive or longer than 400 days
+     *                                  (it is rounded up to whole microseconds), or a count beyond 32 bits
      * @throws CanException             when the kernel refuses it
      */
     static BcmCyclicTransmission start(String ifname, BcmSockets sockets, OwnFrames own, CanFrame frame,
@@ -71,8 +71,9 @@ final class BcmCyclicTransmission implements CyclicTransmission, BcmSocket.Handl
             throw new IllegalArgumentException("count must be 0 (forever) or 1..4294967295, got " + count);
         }
         // Validates the period before anything is registered.
-        BcmCodec.Message setup = count > 0 ? BcmCodec.txSetup(frame, count, period, Duration.ZERO)
-                : BcmCodec.txSetup(frame, 0, Duration.ZERO, period);
+        Duration interval = BcmCodec.kernelInterval(period, "period");
+        BcmCodec.Message setup = count > 0 ? BcmCodec.txSetup(frame, count, interval, Duration.ZERO)
+                : BcmCodec.txSetup(frame, 0, Duration.ZERO, interval);
         BcmCyclicTransmission tx = new BcmCyclicTransmission(ifname, sockets, own, frame, period, count);
         own.startCyclic(frame);
         try {

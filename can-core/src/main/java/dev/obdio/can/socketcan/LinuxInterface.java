@@ -56,6 +56,15 @@ final class LinuxInterface {
         return readInt("mtu");
     }
 
+    /** Whether it is a virtual device (vcan, vxcan) rather than hardware, empty when unknown. */
+    Optional<Boolean> isVirtual() {
+        try {
+            return Optional.of(dir.toRealPath().toString().contains("/devices/virtual/"));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+    }
+
     /** True when up, false when down, empty when unknown. */
     Optional<Boolean> isUp() {
         OptionalInt f = flags();

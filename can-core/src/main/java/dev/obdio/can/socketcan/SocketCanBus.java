@@ -60,6 +60,7 @@ final class SocketCanBus extends AbstractCanBus {
     private volatile boolean closing;
     private volatile boolean readerPaused;
     private volatile long kernelDrops;
+    private volatile long framesRead;
     private int lastDropCount; // reader thread only
 
     private SocketCanBus(String ifname, BusOptions options, Tuning tuning, RawSocket socket) {
@@ -119,7 +120,7 @@ final class SocketCanBus extends AbstractCanBus {
                 throw SocketCanErrors.notCan(ifname, type.getAsInt());
             }
             if (!sys.isUp().orElse(true)) {
-                throw SocketCanErrors.interfaceDown(ifname);
+                throw downError(ifname, sys);
             }
         }
         try {
@@ -137,6 +138,7 @@ final class SocketCanBus extends AbstractCanBus {
             throw new CanException(CanException.Reason.CLOSED, ifname + ": the bus endpoint is closed");
         }
         ByteBuffer buffer = TX_BUFFER.get();
+        buffer.clear();
         int size = KernelFrames.encode(frame, buffer, 0);
         // Only frames the filters let through come back as echoes (the kernel filters are wider).
         OwnFrames.Pending echo = receiveOwn && options().filters().accepts(frame)
@@ -161,6 +163,7 @@ final class SocketCanBus extends AbstractCanBus {
         int errno = SocketCanErrors.errno(e);
         if (errno == SocketCanErrors.ENETDOWN) {
             linkDown();
+            return downError(ifname, sysfs);
         } else if (errno == SocketCanErrors.EINVAL && frame.fd()) {
             return SocketCanErrors.noFd(ifname);
         } else if (errno == SocketCanErrors.EBADF || closing) {
@@ -199,6 +202,7 @@ final class SocketCanBus extends AbstractCanBus {
                 // Not a frame this API can represent; nothing a user could do with it.
                 continue;
             }
+            framesRead++;
             if (link.get() != Link.UP) {
                 link.set(Link.UP);
             }
@@ -255,8 +259,13 @@ final class SocketCanBus extends AbstractCanBus {
 
     private void linkDown() {
         if (link.compareAndSet(Link.UP, Link.DOWN)) {
-            deliverError(SocketCanErrors.interfaceDown(ifname));
+            deliverError(downError(ifname, sysfs));
         }
+    }
+
+    private static CanException downError(String ifname, LinuxInterface sys) {
+        return sys.isVirtual().map(virtual -> SocketCanErrors.interfaceDown(ifname, virtual))
+                .orElseGet(() -> SocketCanErrors.interfaceDown(ifname));
     }
 
     /** While the link is not up, notices it coming back (for a later down to be reported again). */
@@ -345,6 +354,16 @@ final class SocketCanBus extends AbstractCanBus {
     /** Stops (or resumes) reading from the socket, so tests can make the kernel queue overflow. */
     void pauseReader(boolean paused) {
         readerPaused = paused;
+    }
+
+    /** Frames the kernel handed to this endpoint's socket (after its filters), for tests. */
+    long framesFromKernel() {
+        return framesRead;
+    }
+
+    /** The reader thread, for tests. */
+    Thread readerThread() {
+        return reader;
     }
 
     /** Whether the broadcast manager does this endpoint's cyclic transmissions, for tests. */

@@ -109,9 +109,14 @@ final class SocketCanErrors {
                 + " the endpoint stays open and receives again when it is back");
     }
 
-    /** The interface is down. */
+    /** The interface is down; the hint depends on whether the name looks like a virtual interface. */
     static CanException interfaceDown(String ifname) {
-        String hint = isVirtualName(ifname) ? "sudo ip link set " + ifname + " up"
+        return interfaceDown(ifname, isVirtualName(ifname));
+    }
+
+    /** The interface is down; a virtual one just needs to go up, hardware needs its bit rate. */
+    static CanException interfaceDown(String ifname, boolean virtual) {
+        String hint = virtual ? "sudo ip link set " + ifname + " up"
                 : "sudo ip link set " + ifname + " up type can bitrate 500000 (with your bus's bit rate)";
         return new CanException(Reason.INTERFACE_DOWN, prefix(ifname) + "the interface is down; bring it up with: " + hint);
     }

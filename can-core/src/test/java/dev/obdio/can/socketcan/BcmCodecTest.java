@@ -123,6 +123,17 @@ class BcmCodecTest {
     }
 
     @Test
+    void durationsAreRoundedUpToTheKernelsMicroseconds() {
+        assertThat(BcmCodec.kernelInterval(Duration.ofNanos(1500), "period")).isEqualTo(Duration.ofNanos(2000));
+        assertThat(BcmCodec.kernelInterval(Duration.ofMillis(10), "period")).isEqualTo(Duration.ofMillis(10));
+        assertThat(BcmCodec.kernelInterval(Duration.ZERO, "timeout")).isZero();
+        assertThatThrownBy(() -> BcmCodec.kernelInterval(Duration.ofDays(401), "period"))
+                .hasMessageContaining("period must be at most 400 days");
+        assertThatThrownBy(() -> BcmCodec.kernelInterval(Duration.ofMillis(-1), "timeout"))
+                .hasMessageContaining("timeout must not be negative");
+    }
+
+    @Test
     void decodeReadsWhatEncodeWrote() {
         List<BcmCodec.Message> messages = List.of(
                 BcmCodec.txSetup(FRAME, 7, Duration.ofMillis(3), Duration.ofSeconds(1, 5000)),

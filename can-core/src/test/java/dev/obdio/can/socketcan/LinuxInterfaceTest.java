@@ -37,6 +37,19 @@ class LinuxInterfaceTest {
     }
 
     @Test
+    void virtualDevicesLiveUnderDevicesVirtual() throws IOException {
+        Path virtualDir = Files.createDirectories(sys.resolve("devices/virtual/net/vcan0"));
+        Path hardwareDir = Files.createDirectories(sys.resolve("devices/platform/soc/fe204000.spi/net/can0"));
+        Path classNet = Files.createDirectories(sys.resolve("class/net"));
+        Files.createSymbolicLink(classNet.resolve("vcan0"), virtualDir);
+        Files.createSymbolicLink(classNet.resolve("can0"), hardwareDir);
+
+        assertThat(new LinuxInterface(classNet, "vcan0").isVirtual()).contains(true);
+        assertThat(new LinuxInterface(classNet, "can0").isVirtual()).contains(false);
+        assertThat(new LinuxInterface(classNet, "can9").isVirtual()).isEmpty();
+    }
+
+    @Test
     void missingOrGarbledAttributesAreUnknown() throws IOException {
         device("eth0", "garbage", "1", "1500");
         assertThat(new LinuxInterface(sys, "eth0").isUp()).isEmpty();

@@ -62,6 +62,7 @@ final class SocketCanBus extends AbstractCanBus {
     private volatile long kernelDrops;
     private volatile long framesRead;
     private int lastDropCount; // reader thread only
+    private int lastReportedErrno; // reader thread only
 
     private SocketCanBus(String ifname, BusOptions options, Tuning tuning, RawSocket socket) {
         super(ifname, options);
@@ -203,6 +204,7 @@ final class SocketCanBus extends AbstractCanBus {
                 continue;
             }
             framesRead++;
+            lastReportedErrno = 0;
             if (link.get() != Link.UP) {
                 link.set(Link.UP);
             }
@@ -248,10 +250,13 @@ final class SocketCanBus extends AbstractCanBus {
                 return true;
             }
             default -> {
-                if (!closing) {
+                // Unexpected (ENOMEM, …): report it once until a frame gets through, and do not spin.
+                int errno = SocketCanErrors.errno(e);
+                if (!closing && errno != lastReportedErrno) {
+                    lastReportedErrno = errno;
                     deliverError(SocketCanErrors.map(ifname, Operation.RECEIVE, e));
-                    LockSupport.parkNanos(tuning.pollInterval().toNanos());
                 }
+                LockSupport.parkNanos(tuning.pollInterval().toNanos());
                 return false;
             }
         }

@@ -72,7 +72,9 @@ final class JavaCanNatives {
             JavaCAN.initialize();
         } catch (LinkageError e) {
             throw notSupported("JavaCAN's native library could not be loaded (" + System.getProperty(PATH_PROPERTY)
-                    + "): " + e.getMessage(), e);
+                    + "): " + e.getMessage() + "; if the temporary directory is mounted noexec, start Java with"
+                    + " -Djava.io.tmpdir=<a directory that allows executables> or -D" + PATH_PROPERTY
+                    + "=<libjavacan-core.so for this CPU>", e);
         }
     }
 

@@ -238,7 +238,7 @@ class BcmSocketCanTest extends SocketCanTestBase {
         SocketCanBus sender = open();
         Reports reports = new Reports();
         closeLater(bus.watchContent(ContentFilter.onChange(0x7E8, false, (byte) 0xFF)
-                .withThrottle(Duration.ofMillis(500)), reports));
+                .withThrottle(Duration.ofSeconds(1)), reports));
 
         for (int i = 1; i <= 10; i++) {
             sender.send(CanFrame.of(0x7E8, bytes(i)));
@@ -247,7 +247,7 @@ class BcmSocketCanTest extends SocketCanTestBase {
         assertThat(reports.next()).isEqualTo(CanFrame.of(0x7E8, bytes(1)));
         assertThat(reports.next()).as("the newest content at the end of the interval")
                 .isEqualTo(CanFrame.of(0x7E8, bytes(10)));
-        reports.assertQuiet(Duration.ofMillis(700));
+        reports.assertQuiet(Duration.ofMillis(1200));
     }
 
     @Test

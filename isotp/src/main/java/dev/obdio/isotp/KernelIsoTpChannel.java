@@ -91,6 +91,11 @@ final class KernelIsoTpChannel implements IsoTpChannel {
         return dropped.get();
     }
 
+    /** The socket, for tests. */
+    KernelIsoTpSocket socket() {
+        return socket;
+    }
+
     // ------------------------------------------------------------------------------ sending
 
     @Override
@@ -318,28 +323,35 @@ final class KernelIsoTpChannel implements IsoTpChannel {
         }
     }
 
-    /** Something read outside a receive call (drained before a send): keep it for the receivers. */
+    /**
+     * Something read outside a receive call (by the reader thread, or drained before a send): to
+     * the listeners, or kept for the next receive call when there are none (any more).
+     */
     private void onReceived(KernelIsoTpSocket.Result result) {
         Object item = interpret(result);
-        if (item == null || item == CLOSED) {
-            return;
-        }
-        if (!listeners.isEmpty()) {
-            deliverToListeners(item);
-        } else if (!inbox.offer(item) && item instanceof byte[]) {
-            dropped.incrementAndGet();
+        if (item != null && item != CLOSED) {
+            dispatch(item);
         }
     }
 
-    private void deliverToListeners(Object item) {
-        if (item instanceof byte[] data) {
-            if (!publish(new IsoTpEvent.Received(data))) {
+    private void dispatch(Object item) {
+        if (!listeners.isEmpty()) {
+            if (item instanceof byte[] data) {
+                if (publish(new IsoTpEvent.Received(data))) {
+                    return;
+                }
                 dropped.incrementAndGet();
+                return;
             }
-        } else if (item instanceof IsoTpError error) {
-            publish(new IsoTpEvent.Failed(error));
+            if (item instanceof IsoTpError error) {
+                publish(new IsoTpEvent.Failed(error));
+                return;
+            }
+            // Link problems have no event: they wait for a receive call; listeners carry on.
         }
-        // Link problems have no event; receive() reports them, listeners carry on.
+        if (!inbox.offer(item) && item instanceof byte[]) {
+            dropped.incrementAndGet();
+        }
     }
 
     // ------------------------------------------------------------------------------ listeners
@@ -371,14 +383,8 @@ final class KernelIsoTpChannel implements IsoTpChannel {
                         return;
                     }
                 }
-                Object item;
-                while ((item = inbox.poll()) != null) {
-                    deliverToListeners(item);
-                }
-                item = interpret(socket.receive(KernelIsoTpSocket.SLICE));
-                if (item != null && item != CLOSED) {
-                    deliverToListeners(item);
-                }
+                drainInboxToListeners();
+                onReceived(socket.receive(KernelIsoTpSocket.SLICE));
             }
         } catch (InterruptedException e) {
             synchronized (state) {
@@ -387,7 +393,22 @@ final class KernelIsoTpChannel implements IsoTpChannel {
         }
     }
 
-    /** Hands an event to the listeners' thread; false when it could not be queued. */
+    /** What waited in the inbox goes to the listeners first (PDUs kept while there were none). */
+    private void drainInboxToListeners() {
+        Object item;
+        while (!listeners.isEmpty() && (item = inbox.peek()) != null) {
+            if (item == CLOSED || item instanceof CanException) {
+                return; // for receive calls
+            }
+            inbox.poll();
+            dispatch(item);
+        }
+    }
+
+    /**
+     * Hands an event to the listeners' thread (each listener present when it runs gets it); false
+     * when it could not be queued.
+     */
     private boolean publish(IsoTpEvent event) {
         if (listeners.isEmpty()) {
             return true;

@@ -264,7 +264,9 @@ final class KernelIsoTpChannel implements IsoTpChannel {
                 throw new InterruptedException();
             }
             first = false;
-            Object got = interpret(socket.receive(Duration.ofNanos(Math.max(0, left))));
+            // Waiting to get past a send is bounded too, so PDUs drained meanwhile are seen soon.
+            long wait = Math.max(0, Math.min(left, KernelIsoTpSocket.SLICE.toNanos()));
+            Object got = interpret(socket.receive(Duration.ofNanos(wait)));
             if (got != null) {
                 return unwrap(got);
             }

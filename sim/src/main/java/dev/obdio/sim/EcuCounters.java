@@ -7,33 +7,33 @@ package dev.obdio.sim;
 final class EcuCounters {
     private final VehicleModel model;
     private double odometerAnchor;
-    private double secondsAnchor;
+    private long stepsAnchor;
     private int warmUpAnchor;
     private double milKm;
-    private double milSeconds;
+    private long milSteps;
     private boolean milOn;
     private double milSinceOdometer;
-    private double milSinceSeconds;
+    private long milSinceSteps;
 
     EcuCounters(VehicleModel model, EcuHistory history, boolean milOnAtStart) {
         this.model = model;
         this.odometerAnchor = model.odometerKm() - history.distanceSinceClearKm();
-        this.secondsAnchor = model.ignitionOnSeconds() - history.minutesSinceClear() * 60.0;
+        this.stepsAnchor = model.ignitionOnSteps() - history.minutesSinceClear() * VehicleModel.STEPS_PER_MINUTE;
         this.warmUpAnchor = model.warmUps() - history.warmUpsSinceClear();
         this.milKm = history.milDistanceKm();
-        this.milSeconds = history.milMinutes() * 60.0;
+        this.milSteps = history.milMinutes() * VehicleModel.STEPS_PER_MINUTE;
         this.milOn = milOnAtStart;
         this.milSinceOdometer = model.odometerKm();
-        this.milSinceSeconds = model.ignitionOnSeconds();
+        this.milSinceSteps = model.ignitionOnSteps();
     }
 
     /** Everything restarts at 0 (mode 04, UDS 0x14); the MIL is off after a clear. */
     void onClear() {
         odometerAnchor = model.odometerKm();
-        secondsAnchor = model.ignitionOnSeconds();
+        stepsAnchor = model.ignitionOnSteps();
         warmUpAnchor = model.warmUps();
         milKm = 0;
-        milSeconds = 0;
+        milSteps = 0;
         milOn = false;
     }
 
@@ -44,10 +44,10 @@ final class EcuCounters {
         }
         if (on) {
             milSinceOdometer = model.odometerKm();
-            milSinceSeconds = model.ignitionOnSeconds();
+            milSinceSteps = model.ignitionOnSteps();
         } else {
             milKm += model.odometerKm() - milSinceOdometer;
-            milSeconds += model.ignitionOnSeconds() - milSinceSeconds;
+            milSteps += model.ignitionOnSteps() - milSinceSteps;
         }
         milOn = on;
     }
@@ -57,7 +57,7 @@ final class EcuCounters {
     }
 
     int minutesSinceClear() {
-        return cap((model.ignitionOnSeconds() - secondsAnchor) / 60, 65535);
+        return cap((model.ignitionOnSteps() - stepsAnchor) / VehicleModel.STEPS_PER_MINUTE, 65535);
     }
 
     int warmUpsSinceClear() {
@@ -70,8 +70,8 @@ final class EcuCounters {
     }
 
     int milMinutes() {
-        double s = milSeconds + (milOn ? model.ignitionOnSeconds() - milSinceSeconds : 0);
-        return cap(s / 60, 65535);
+        long steps = milSteps + (milOn ? model.ignitionOnSteps() - milSinceSteps : 0);
+        return cap(steps / VehicleModel.STEPS_PER_MINUTE, 65535);
     }
 
     private static int cap(double value, int max) {

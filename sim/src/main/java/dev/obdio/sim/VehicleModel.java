@@ -119,7 +119,7 @@ final class VehicleModel {
     private double soc;
 
     // Accumulators for monitors and counters.
-    private double ignitionOnSeconds;
+    private long ignitionOnSteps;
     private double engineRunSeconds;
     private double warmRunSeconds;
     private double warmCruiseSeconds;
@@ -233,10 +233,13 @@ final class VehicleModel {
         return odometerKm;
     }
 
-    /** Seconds with the ignition on since the model started. */
-    double ignitionOnSeconds() {
-        return ignitionOnSeconds;
+    /** Steps (10 ms) with the ignition on since the model started; exact, for minute counters. */
+    long ignitionOnSteps() {
+        return ignitionOnSteps;
     }
+
+    /** Steps per minute. */
+    static final long STEPS_PER_MINUTE = 60_000_000_000L / STEP_NANOS;
 
     /** Seconds the engine ran warm (coolant at least 70 °C). */
     double warmRunSeconds() {
@@ -280,7 +283,7 @@ final class VehicleModel {
             updateThermal();
             return;
         }
-        ignitionOnSeconds += DT;
+        ignitionOnSteps++;
         runTime += DT;
         double kph = v * 3.6;
         driver.update(DT, kph);

@@ -28,7 +28,7 @@ final class Routines {
 
     private final UdsState state;
     private long fanStarted = -1;
-    private long fanRan;
+    private long fanRan = -1;
     private int selfTestVoltageMv = -1;
 
     Routines(UdsState state) {
@@ -37,10 +37,10 @@ final class Routines {
 
     /** Leaving the session stops what runs. */
     void stopAll(long now) {
-        if (fanRunning(now)) {
-            fanRan = now - fanStarted;
+        if (fanStarted >= 0) {
+            fanRan = Math.min(now - fanStarted, FAN_MAX_NANOS);
+            fanStarted = -1;
         }
-        fanStarted = -1;
     }
 
     private boolean fanRunning(long now) {
@@ -145,7 +145,7 @@ final class Routines {
                 return Answer.positive(out.u16(millis(fanRan)));
             }
             default -> {
-                if (fanStarted < 0 && fanRan == 0) {
+                if (fanStarted < 0 && fanRan < 0) {
                     return Answer.negative(SID, Nrc.REQUEST_SEQUENCE_ERROR);
                 }
                 long ran = running ? now - fanStarted : (fanStarted >= 0 ? FAN_MAX_NANOS : fanRan);

@@ -285,7 +285,7 @@ public final class SimulatedEcu {
 
     /** A new ignition cycle: power-on state of the UDS server, readiness of this cycle restarts. */
     void onIgnitionOn(long now) {
-        uds.enter(DiagnosticSession.DEFAULT);
+        uds.enter(DiagnosticSession.DEFAULT, now);
         uds.busyUntil(Long.MIN_VALUE);
         uds.touch(now);
         obd.onIgnitionCycle();

@@ -39,7 +39,6 @@ final class UdsService {
     private final DataIdentifiers dids;
     private final DtcInformation dtcInfo;
     private final Routines routines;
-    private long lastNow;
 
     UdsService(ObdEcuState obd, UdsState state, long vehicleSeed, int ecuIndex) {
         this.obd = obd;
@@ -48,8 +47,8 @@ final class UdsService {
         this.dids = new DataIdentifiers(obd, state);
         this.dtcInfo = new DtcInformation(obd);
         this.routines = new Routines(state);
-        state.onDefaultSession(() -> {
-            routines.stopAll(lastNow);
+        state.onDefaultSession(now -> {
+            routines.stopAll(now);
             security.forgetSeeds();
         });
     }
@@ -59,7 +58,6 @@ final class UdsService {
     }
 
     Answer handle(byte[] req, long now, VehicleSnapshot values) {
-        lastNow = now;
         int sid = req[0] & 0xFF;
         Set<DiagnosticSession> sessions = SERVICES.get(sid);
         if (sessions == null) {
@@ -69,7 +67,7 @@ final class UdsService {
             return Answer.negative(sid, Nrc.SERVICE_NOT_SUPPORTED_IN_SESSION);
         }
         return switch (sid) {
-            case 0x10 -> sessionControl(req, values);
+            case 0x10 -> sessionControl(req, now, values);
             case 0x11 -> reset(req, now);
             case 0x14 -> dtcInfo.clear(req);
             case 0x19 -> dtcInfo.read(req);
@@ -84,7 +82,7 @@ final class UdsService {
         };
     }
 
-    private Answer sessionControl(byte[] req, VehicleSnapshot values) {
+    private Answer sessionControl(byte[] req, long now, VehicleSnapshot values) {
         if (req.length != 2) {
             return Answer.negative(0x10, Nrc.INCORRECT_LENGTH);
         }
@@ -102,7 +100,7 @@ final class UdsService {
             return Answer.negative(0x10, Nrc.CONDITIONS_NOT_CORRECT);
         }
         security.forgetSeeds();
-        state.enter(next);
+        state.enter(next, now);
         if ((req[1] & 0x80) != 0) {
             return Answer.NONE;
         }

@@ -26,17 +26,17 @@ final class UdsState {
     private boolean dtcSettingOn = true;
     private long busyUntil = Long.MIN_VALUE;
     private long rebootUntil = Long.MIN_VALUE;
-    private Runnable onDefaultSession = () -> { };
+    private java.util.function.LongConsumer onDefaultSession = now -> { };
 
-    /** Called whenever the server returns to the default session (routines stop, and so on). */
-    void onDefaultSession(Runnable action) {
+    /** Called with the time whenever the server returns to the default session (routines stop, and so on). */
+    void onDefaultSession(java.util.function.LongConsumer action) {
         this.onDefaultSession = action;
     }
 
     /** Applies the S3 timeout as of {@code now}: back to default, security locked. */
     void expire(long now) {
         if (session != DiagnosticSession.DEFAULT && now - lastRequest > S3_NANOS) {
-            enter(DiagnosticSession.DEFAULT);
+            enter(DiagnosticSession.DEFAULT, lastRequest + S3_NANOS);
         }
     }
 
@@ -53,20 +53,20 @@ final class UdsState {
      * Switches session. Any switch locks security (ISO 14229-1 §9.2: also re-entering a
      * non-default session); reaching default also restores communication and DTC setting.
      */
-    void enter(DiagnosticSession next) {
+    void enter(DiagnosticSession next, long now) {
         unlocked.clear();
         session = next;
         if (next == DiagnosticSession.DEFAULT) {
             communicationControl = 0;
             communicationType = 0x03;
             dtcSettingOn = true;
-            onDefaultSession.run();
+            onDefaultSession.accept(now);
         }
     }
 
     /** ECU reset: default session, everything volatile restored, silent until {@code rebootUntil}. */
     void reset(long now, long rebootNanos) {
-        enter(DiagnosticSession.DEFAULT);
+        enter(DiagnosticSession.DEFAULT, now);
         busyUntil = Long.MIN_VALUE;
         rebootUntil = now + rebootNanos;
     }

@@ -818,7 +818,7 @@ final class VehicleModel {
         }
         double opening = clamp((coolant - engine.thermostatC()) / 10, 0, 1);
         double radiatorUa = 500 + 30 * kph;
-        double qOut = 10 * (coolant - ambient) + opening * radiatorUa * (coolant - ambient);
+        double qOut = 20 * (coolant - ambient) + opening * radiatorUa * (coolant - ambient);
         coolant += (qIn - qOut) / heatCapacity * DT;
 
         if (engineRunning) {

@@ -29,7 +29,7 @@ public record DtcSpec(DtcCode code, int failureType, boolean stored, boolean pen
         Checks.range("failureType", failureType, 0, 255);
         Checks.range("occurrences", occurrences, 0, 255);
         if (!stored && !pending && !permanent) {
-            throw new IllegalArgumentException("stored/pending/permanent: " + code + " must be at least one of them");
+            throw new IllegalArgumentException("stored: " + code + " must be stored, pending or permanent (at least one)");
         }
         if (mil && !stored) {
             throw new IllegalArgumentException("mil: " + code + " can only request the MIL when stored");

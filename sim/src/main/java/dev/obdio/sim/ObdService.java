@@ -195,14 +195,4 @@ final class ObdService {
         }
         return out.length() > 1 ? Answer.positive(out) : Answer.negative(mode, Nrc.SUB_FUNCTION_NOT_SUPPORTED);
     }
-
-    /** The ECU's mode 06 table (for UDS and tests). */
-    ObdMonitors monitors() {
-        return monitors;
-    }
-
-    /** The ECU's mode 09 table. */
-    VehicleInfo info() {
-        return info;
-    }
 }

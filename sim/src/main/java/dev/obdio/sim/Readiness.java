@@ -101,10 +101,6 @@ final class Readiness {
         anchor(thisCycle);
     }
 
-    Set<Monitor> supported() {
-        return supported;
-    }
-
     boolean complete(Monitor m, boolean inThisCycle) {
         double[] anchors = inThisCycle ? thisCycle : sinceClear;
         return accumulated(m.basis) - anchors[m.basis.ordinal()] >= m.seconds;

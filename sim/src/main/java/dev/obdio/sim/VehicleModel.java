@@ -219,10 +219,6 @@ final class VehicleModel {
         return ignitionOn;
     }
 
-    int idleRpm() {
-        return idleRpm;
-    }
-
     void setIdleRpm(int value) {
         idleRpm = value;
     }

@@ -14,7 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * One simulated hour of each built-in vehicle at 10 ms steps: the quantities must agree with each
+ * One simulated hour of each built-in vehicle at 10 ms steps (and every 10 s a round of requests): the
+ * quantities must agree with each
  * other as physics says (gear ratios, speed-density air mass, fuel from air and mixture, loads,
  * thermostat), stay inside what their PIDs can encode, and decode with python-OBD's formulas to
  * the values the model holds.

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The receive filters of one endpoint, with candump's semantics: a data or remote frame passes
  * when any filter matches (or every filter, with {@code join}, candump's {@code j}); an error
- * frame passes when its class bits intersect {@code errorMask} (candump's {@code #errmask}).
+ * frame passes when its class bits intersect {@code errorMask} (candump's {@code #errmask}),
+ * except with {@code join} over several filters, where the kernel never delivers one.
  * With no filters at all, no data frame passes.
  *
  * @param filters   the id filters
@@ -49,7 +50,9 @@ public record CanFilterSet(List<CanFilter> filters, int errorMask, boolean join)
     /** Whether a received frame passes. */
     public boolean accepts(CanFrame frame) {
         if (frame.isError()) {
-            return (frame.id() & errorMask) != 0;
+            // The kernel counts the error filter as one more hit of a joined set, so with join and
+            // more than one id filter an error frame can never reach the filter count.
+            return (frame.id() & errorMask) != 0 && !(join && filters.size() > 1);
         }
         if (join) {
             if (filters.isEmpty()) {

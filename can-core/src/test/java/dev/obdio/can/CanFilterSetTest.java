@@ -63,6 +63,9 @@ class CanFilterSetTest {
         assertThat(joined.accepts(SFF_7E8)).isFalse();
         assertThat(joined.accepts(SFF_123)).isFalse();
         assertThat(CanFilterSet.parse("7E0:7F0,7E8~7FF").accepts(SFF_123)).as("without j: any").isTrue();
+        assertThat(CanFilterSet.parse("7E0:7F0,7E8~7FF,#FFFFFFFF,j").accepts(BUSOFF))
+                .as("the kernel never delivers error frames to a joined set of several filters").isFalse();
+        assertThat(CanFilterSet.parse("7E0:7F0,#FFFFFFFF,j").accepts(BUSOFF)).isTrue();
     }
 
     @Test

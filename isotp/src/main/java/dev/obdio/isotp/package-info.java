@@ -1,0 +1,44 @@
+/**
+ * ISO 15765-2 (ISO-TP) transport on any {@link dev.obdio.can.CanBus}: PDUs of up to 4095 bytes,
+ * and beyond with the 32-bit FF_DL escape, with full flow control (BS, STmin down to 100 µs,
+ * WAIT, overflow), timeouts, padding, extended and mixed addressing and CAN FD.
+ *
+ * <p>Start at {@link dev.obdio.isotp.IsoTp#open IsoTp.open}, which returns an
+ * {@link dev.obdio.isotp.IsoTpChannel} configured by {@link dev.obdio.isotp.IsoTpOptions}. Two
+ * engines stand behind that interface: the pure-Java one, which runs everywhere, and the Linux
+ * kernel's CAN_ISOTP sockets (to come; {@link dev.obdio.isotp.IsoTp.Engine#AUTO} then picks it on
+ * SocketCAN). Faults are {@link dev.obdio.isotp.IsoTpError} values, delivered as
+ * {@link dev.obdio.isotp.IsoTpEvent.Failed} events or carried by an
+ * {@link dev.obdio.isotp.IsoTpException} from blocking calls. The protocol itself is
+ * {@link dev.obdio.isotp.IsoTpStateMachine}, a pure state machine that tests and simulations can
+ * drive with a fake clock.
+ *
+ * <h2>Threading model of the java engine</h2>
+ * All channels on one bus endpoint share one driver, which owns exactly two threads, however
+ * many channels there are:
+ * <ul>
+ *   <li><b>Bus delivery thread</b> (the endpoint's, {@code obdio-bus-<bus>}): takes every received
+ *       frame, finds the channels listening on its identifier and runs their state machines.
+ *       Flow controls we answer with, and consecutive frames a flow control releases, are sent
+ *       from this thread.</li>
+ *   <li><b>Timer thread</b> ({@code obdio-isotp-timer-<bus>}): sleeps until the earliest deadline
+ *       of all channels (a timeout, or the end of an STmin gap) and runs that channel's state
+ *       machine; the consecutive frames that were waiting for their gap are sent from here. For
+ *       a gap it parks until 200 µs before the end and spins for the rest, so STmin is held to
+ *       about ±100 µs; it spins only when a channel is actually waiting on a gap.</li>
+ *   <li><b>Event thread</b> ({@code obdio-isotp-events-<bus>}): calls the listeners and completes
+ *       the futures {@code sendAsync} returns, in order, so user code never delays the protocol.
+ *       A listener that blocks delays the other channels' events of the same bus. A listener may
+ *       answer with a blocking {@code send}, but must not wait on a {@code sendAsync} future.</li>
+ *   <li><b>Caller threads</b>: {@code sendAsync} queues the PDU and, when the channel is free,
+ *       sends its first frame on the calling thread; blocking {@code send} waits until the
+ *       protocol thread that finishes the transfer wakes it; {@code receive} waits on the
+ *       channel's bounded queue of received PDUs.</li>
+ * </ul>
+ * A channel's state machine runs under the channel's lock, whichever thread brings the input;
+ * frames are put on the bus outside the lock, one at a time per direction, and the state machine
+ * learns when each is out (N_As/N_Ar run until then, and the STmin gap starts from there).
+ * Channels on one endpoint hear each other through the endpoint's own-frame echo, like CAN_ISOTP
+ * sockets on one host.
+ */
+package dev.obdio.isotp;

@@ -282,8 +282,8 @@ class DumpCommandTest {
     }
 
     @Test
-    void ownEndpointFramesAreNotShown() throws Exception {
-        // The dump's endpoint never sends; frames of every other endpoint are RX.
+    void framesOfOtherEndpointsAreRx() throws Exception {
+        // The dump's endpoint never sends; frames of every other endpoint are RX, even where they are TX.
         String bus = Cli.uniqueBus("d");
         Cli.Running dump = Cli.start("dump", "-x", "-L", "-n", "1", bus);
         awaitEndpoints(bus, 1);

@@ -503,6 +503,23 @@ public final class UdsClient implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs several requests with no other request of this client (nor the keep-alive) between
+     * them, e.g. a manufacturer's own seed/key exchange. Reentrant: the client's methods may be
+     * called inside.
+     *
+     * @throws UdsTransportException when interrupted while waiting for the client
+     */
+    public <T> T exclusive(java.util.function.Supplier<T> work) {
+        Checks.notNull("work", work);
+        acquire(0);
+        try {
+            return work.get();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     // ---- services ----
 
     /**
@@ -630,8 +647,7 @@ public final class UdsClient implements AutoCloseable {
     public SecurityAccess.Outcome unlock(int level, SecurityKeyAlgorithm algorithm) {
         Checks.notNull("algorithm", algorithm);
         SecurityAccess.checkLevel(level);
-        acquire(UdsService.SECURITY_ACCESS.id());
-        try {
+        return exclusive(() -> {
             SecurityAccess.Seed seed = request(new SecurityAccess.SeedRequest(level));
             if (seed.alreadyUnlocked()) {
                 return SecurityAccess.Outcome.ALREADY_UNLOCKED;
@@ -639,9 +655,7 @@ public final class UdsClient implements AutoCloseable {
             byte[] key = algorithm.key(level, seed.seed());
             request(new SecurityAccess.KeyRequest(level, key));
             return SecurityAccess.Outcome.UNLOCKED;
-        } finally {
-            lock.unlock();
-        }
+        });
     }
 
     /** Switches communication (0x28). */

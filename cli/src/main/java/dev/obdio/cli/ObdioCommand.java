@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A direct line from a terminal, a script or a browser to a car's ECUs over CAN.",
-        subcommands = {CommandLine.HelpCommand.class, ObdToolCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, ObdToolCommand.class, UdsCommand.class})
 public final class ObdioCommand implements Runnable {
 
     @CommandLine.Spec

@@ -12,6 +12,25 @@ public final class SecurityAccess {
     private SecurityAccess() {
     }
 
+    /**
+     * A seed level as typed: decimal ({@code 1}, {@code 17}) or hex with {@code 0x}; odd, 1..0x7D.
+     *
+     * @throws IllegalArgumentException saying what is wrong
+     */
+    public static int parseLevel(String text) {
+        int n;
+        try {
+            String t = text.strip();
+            n = t.startsWith("0x") || t.startsWith("0X") ? Integer.parseInt(t.substring(2), 16) : Integer.parseInt(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("security level \"" + text + "\" must be a number (1, 3, 0x11, …)");
+        }
+        if (n < 1 || n > 0x7D || n % 2 == 0) {
+            throw new IllegalArgumentException("security level " + text + " must be odd, 1..0x7D (the seed sub-function)");
+        }
+        return n;
+    }
+
     /** Checks a seed level: odd, 0x01..0x7D. */
     static int checkLevel(int level) {
         Checks.range("level", level, 1, 0x7D);

@@ -148,13 +148,63 @@ public final class FakeEcu implements AutoCloseable {
         dids.put(0xF186, new byte[] {1});
         dids.put(0x0110, new byte[] {0x02, (byte) 0x8A}); // 650 rpm
         dids.put(0xF1A0, Hex.parse("0A1B2C3D4E5F"));
+        // Identification as the obdio simulator's petrol engine ECU has it.
+        dids.put(0xF187, ascii("37820-5MA-A"));
+        dids.put(0xF189, ascii("0412"));
+        dids.put(0xF18A, ascii("OBDIO-SIM"));
+        dids.put(0xF191, ascii("HW-07-115"));
+        dids.put(0xF197, ascii("V6 3.5 MPI"));
+        dids.put(0xF198, ascii("0000000000"));
         writableDids.addAll(List.of(0xF190, 0x0110, 0xF1A0, 0xF198));
-        protectedDids.addAll(List.of(0xF190, 0xF1A0));
+        protectedDids.addAll(List.of(0xF190, 0xF1A0, 0xF198));
+        routines.put(0x0203, q -> Reply.of(new byte[] {0x71, q[1], 0x02, 0x03, 0x00}));
+        routines.put(0x0212, this::fanTest);
         dtcs.put(0x030100, 0x2F);
         dtcs.put(0xC14587, 0x08);
         server = new Thread(this::serve, "fake-ecu-" + busName);
         server.setDaemon(true);
         server.start();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    }
+
+    private long fanStarted = -1;
+    private long fanRanMillis = -1;
+
+    /** The simulator's cooling fan test: start, results (running flag, ms), stop (ms). */
+    private Reply fanTest(byte[] q) {
+        int sub = q[1] & 0x7F;
+        long now = System.nanoTime();
+        if (session == 1) {
+            return nrc(0x31, 0x31);
+        }
+        byte[] head = {0x71, q[1], 0x02, 0x12};
+        switch (sub) {
+            case 1 -> {
+                if (fanStarted >= 0) {
+                    return nrc(0x31, 0x24);
+                }
+                fanStarted = now;
+                return Reply.of(concat(head, new byte[] {0x00}));
+            }
+            case 2 -> {
+                if (fanStarted < 0) {
+                    return nrc(0x31, 0x24);
+                }
+                fanRanMillis = Math.min(0xFFFF, (now - fanStarted) / 1_000_000);
+                fanStarted = -1;
+                return Reply.of(concat(head, new byte[] {(byte) (fanRanMillis >> 8), (byte) fanRanMillis}));
+            }
+            default -> {
+                if (fanStarted < 0 && fanRanMillis < 0) {
+                    return nrc(0x31, 0x24);
+                }
+                long ran = fanStarted >= 0 ? Math.min(0xFFFF, (now - fanStarted) / 1_000_000) : fanRanMillis;
+                return Reply.of(concat(head, new byte[] {(byte) (fanStarted >= 0 ? 1 : 0), (byte) (ran >> 8), (byte) ran}));
+            }
+        }
     }
 
     /** An ECU on the virtual bus {@code busName}. */

@@ -87,6 +87,11 @@ public record BytePattern(List<Part> parts) {
         parts = List.copyOf(parts);
     }
 
+    /** Fixed bytes. */
+    public static BytePattern of(byte[] bytes) {
+        return new BytePattern(bytes.length == 0 ? List.of() : List.of(new Literal(bytes)));
+    }
+
     /** Whether the pattern has {@code ??} or {@code *}. */
     public boolean hasWildcards() {
         return parts.stream().anyMatch(p -> p instanceof AnyByte || p instanceof AnyRun);

@@ -6,6 +6,7 @@ import dev.obdio.uds.Dtc;
 import dev.obdio.uds.EcuReset;
 import dev.obdio.uds.Hex;
 import dev.obdio.uds.RoutineControl;
+import dev.obdio.uds.SecurityAccess;
 import dev.obdio.uds.SecurityKeyAlgorithms;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,22 +184,8 @@ final class CommandParser {
             throw at.error(endColumn, "missing security level (1, 3, …)");
         }
         Token l = level;
-        int n = value(l, () -> parseLevel(l.text()));
+        int n = value(l, () -> SecurityAccess.parseLevel(l.text()));
         return new UdsAction.Security(n, algorithm);
-    }
-
-    /** A seed level: decimal or 0x hex, odd, 1..0x7D. */
-    static int parseLevel(String text) {
-        int n;
-        try {
-            n = text.startsWith("0x") || text.startsWith("0X") ? Integer.parseInt(text.substring(2), 16) : Integer.parseInt(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("security level \"" + text + "\" must be a number (1, 3, 0x11, …)");
-        }
-        if (n < 1 || n > 0x7D || n % 2 == 0) {
-            throw new IllegalArgumentException("security level " + text + " must be odd, 1..0x7D (the seed sub-function)");
-        }
-        return n;
     }
 
     private UdsAction dtc(List<Token> args) {

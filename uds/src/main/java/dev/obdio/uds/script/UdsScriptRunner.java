@@ -75,7 +75,7 @@ public final class UdsScriptRunner {
                 steps.add(step);
                 if (r.capture().isPresent() && outcome.succeeded() && outcome.value().isPresent()) {
                     variables.put(r.capture().get(), outcome.value().get());
-                    print("        $" + r.capture().get() + " = " + Hex.format(outcome.value().get()));
+                    print("         $" + r.capture().get() + " = " + Hex.format(outcome.value().get()));
                 }
                 if (!outcome.succeeded() && !expectationFollows(statements, i)) {
                     failure = Optional.of(new ScriptResult.Failure(r.line(), outcome.command() + ": "
@@ -143,11 +143,16 @@ public final class UdsScriptRunner {
         if (outcome.exchanges().isEmpty()) {
             print(String.format("line %-3d %s", line, outcome.command()));
         }
-        if (outcome.succeeded()) {
+        if (outcome.succeeded() && !(outcome.status() == UdsOutcome.Status.POSITIVE && isRaw(outcome))) {
             outcome.lines().forEach(l -> print("           " + l));
         } else if (outcome.status() != UdsOutcome.Status.NEGATIVE) {
             print("           " + outcome.message());
         }
+    }
+
+    /** A raw request's result is its response, already logged. */
+    private static boolean isRaw(UdsOutcome outcome) {
+        return outcome.command().startsWith("raw ");
     }
 
     private void print(String line) {

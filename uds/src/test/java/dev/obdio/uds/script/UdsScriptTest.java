@@ -83,9 +83,9 @@ class UdsScriptTest {
                 expect positive
                 write F190 $vin
                 expect 6E F1 90
-                write F198 "WS-0042"
+                write F198 "WS-0042-01"
                 read F198
-                expect 62 F1 98 "WS-0042"
+                expect 62 F1 98 "WS-0042-01"
                 routine start 0202 01
                 expect 71 01 02 02 00 AA
                 read 1234
@@ -96,14 +96,13 @@ class UdsScriptTest {
                 tester-present
                 """.formatted(FakeEcu.KEY_ALGORITHM);
         ScriptResult result = run(script, true);
-        System.out.println(log);
         assertThat(result.passed()).as(log.toString()).isTrue();
         assertThat(result.requests()).isEqualTo(10);
         assertThat(result.expectationsPassed()).isEqualTo(12);
         assertThat(result.summary()).startsWith("10 requests, 12 expectations passed, ");
         assertThat(ecu.requests(0x2E).get(0).bytes()).containsExactly(Hex.parse("2E F1 90 " + Hex.compact(FakeEcu.VIN.getBytes())));
         assertThat(log.toString()).contains("line 2   > 22 F1 90", "< 62 F1 90 57 56 57",
-                "F190 VIN: WVWZZZ1JZXW000001", "$vin = 57 56 57", "line 3   ok  expect 62 F1 90 *",
+                "F190 VIN: WVWZZZ1JZXW000001", "$vin = 57 56 57", "line 3   ok  expect 62 F1 90 *", "F198 repairShopCodeOrTesterSerialNumber: WS-0042-01",
                 "security level 0x01 unlocked");
         assertThat(result.steps()).anySatisfy(step -> assertThat(step).containsEntry("line", 2).containsEntry("status", "positive"));
     }

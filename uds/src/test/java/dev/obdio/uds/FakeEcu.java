@@ -135,7 +135,8 @@ public final class FakeEcu implements AutoCloseable {
 
     private FakeEcu(String busName) {
         bus = VirtualInterface.named(busName).openEndpoint(BusOptions.DEFAULTS.withReceiveQueueCapacity(65_536));
-        IsoTpOptions options = IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E8, 0x7E0));
+        IsoTpOptions options = IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E8, 0x7E0))
+                .withTimeouts(Duration.ofSeconds(5)); // a loaded machine may starve a thread for a second
         physical = IsoTp.open(bus, options, IsoTp.Engine.JAVA);
         functional = IsoTp.open(bus, options.withAddress(IsoTpAddress.normal11(0x7E8, 0x7DF)), IsoTp.Engine.JAVA);
         physical.subscribe(event -> take(event, false));

@@ -42,7 +42,9 @@ final class Harness implements AutoCloseable {
         monitor = vi.openEndpoint(BusOptions.DEFAULTS);
         recording = monitor.subscribe(received -> frames.add(received.frame()));
         clientBus = vi.openEndpoint(BusOptions.DEFAULTS.withReceiveQueueCapacity(65_536));
-        IsoTpOptions options = IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E0, 0x7E8));
+        // Generous ISO-TP timeouts: a loaded CI machine may starve a thread for a second.
+        IsoTpOptions options = IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E0, 0x7E8))
+                .withTimeouts(Duration.ofSeconds(5));
         physical = IsoTp.open(clientBus, options, IsoTp.Engine.JAVA);
         functional = IsoTp.open(clientBus, UdsClient.functionalOptions(options, IsoTpAddress.normal11(0x7DF, 0x7E8)),
                 IsoTp.Engine.JAVA);

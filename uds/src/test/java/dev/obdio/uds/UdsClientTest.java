@@ -300,7 +300,7 @@ class UdsClientTest {
     @Test
     void aLateResponseFromATimedOutRequestIsNotTakenForTheNextOne() {
         h.close();
-        h = Harness.start(Harness.CONFIG.withTransportAllowance(Duration.ofMillis(30)));
+        h = Harness.start(Harness.CONFIG.withTransportAllowance(Duration.ofMillis(1000)));
         CountDownLatch release = new CountDownLatch(1);
         h.ecu.on(0x22, r -> {
             if ((r.bytes()[2] & 0xFF) == 0x90) {
@@ -366,7 +366,7 @@ class UdsClientTest {
                 Addressing.FUNCTIONAL);
         assertThat(r.session()).isEqualTo(3);
         assertThat(h.ecu.requests(0x10)).singleElement().matches(FakeEcu.Received::functional);
-        assertThat(h.frames(0x7DF, 0x02, 0x10, 0x03)).hasSize(1);
+        await().atMost(Duration.ofSeconds(5)).until(() -> h.frames(0x7DF, 0x02, 0x10, 0x03).size() == 1);
     }
 
     @Test
@@ -548,8 +548,13 @@ class UdsClientTest {
     @Test
     void anUnansweredMultiFrameRequestIsATransportFailure() {
         h.ecu.close(); // nobody sends flow control
-        assertThatThrownBy(() -> h.client.writeMemory(MemoryLocation.of(0, 32), new byte[32]))
-                .isInstanceOf(UdsTransportException.class).hasMessageContaining("not sent")
-                .hasMessageContaining("flow control");
+        try (dev.obdio.isotp.IsoTpChannel quick = dev.obdio.isotp.IsoTp.open(h.clientBus,
+                dev.obdio.isotp.IsoTpOptions.DEFAULTS.withAddress(dev.obdio.isotp.IsoTpAddress.normal11(0x7E0, 0x7E8))
+                        .withTimeouts(Duration.ofMillis(300)), dev.obdio.isotp.IsoTp.Engine.JAVA);
+             UdsClient client = new UdsClient(quick, Harness.CONFIG)) {
+            assertThatThrownBy(() -> client.writeMemory(MemoryLocation.of(0, 32), new byte[32]))
+                    .isInstanceOf(UdsTransportException.class).hasMessageContaining("not sent")
+                    .hasMessageContaining("no flow control within N_Bs = 300 ms");
+        }
     }
 }

@@ -40,7 +40,8 @@ class UdsScriptTest {
         String name = "uds-script-" + (++counter) + "-" + System.nanoTime();
         ecu = FakeEcu.start(name);
         bus = VirtualInterface.named(name).openEndpoint(BusOptions.DEFAULTS);
-        channel = IsoTp.open(bus, IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E0, 0x7E8)), IsoTp.Engine.JAVA);
+        channel = IsoTp.open(bus, IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E0, 0x7E8))
+                .withTimeouts(Duration.ofSeconds(5)), IsoTp.Engine.JAVA);
         client = new UdsClient(channel, UdsClientConfig.DEFAULTS.withTransportAllowance(Duration.ofMillis(500)));
     }
 

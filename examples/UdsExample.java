@@ -31,7 +31,7 @@ import java.util.Optional;
  *
  * Without an argument it opens the in-process virtual bus {@code virtual:uds-example} and starts
  * {@link TinyEcu} on it, a few dozen lines that answer like an ECU; with a bus name it talks to
- * whatever answers on 0x7E0/0x7E8 there (e.g. {@code obdio sim} or a car). See docs/uds.md.
+ * whatever answers on 0x7E0/0x7E8 there (the obdio simulator, or a car). See docs/uds.md.
  */
 public class UdsExample {
 

@@ -192,7 +192,7 @@ public final class UdsClient implements AutoCloseable {
         return keepAlivesSent.get();
     }
 
-    /** Keep-alive requests that could not be sent, and why the last one failed. */
+    /** Keep-alive requests that could not be sent ({@link #lastKeepAliveFailure()} says why). */
     public long keepAliveFailures() {
         return keepAliveFailures.get();
     }

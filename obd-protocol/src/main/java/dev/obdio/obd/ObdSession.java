@@ -129,11 +129,11 @@ final class ObdSession {
         List<IdScheme> order = new ArrayList<>();
         if (forced != null) {
             order.add(forced);
+        } else if (state.scheme() != null) {
+            order.add(state.scheme()); // a vehicle does not change its identifiers
         } else {
-            IdScheme known = state.scheme();
-            IdScheme first = known != null ? known : IdScheme.ELEVEN_BIT;
-            order.add(first);
-            order.add(first == IdScheme.ELEVEN_BIT ? IdScheme.TWENTY_NINE_BIT : IdScheme.ELEVEN_BIT);
+            order.add(IdScheme.ELEVEN_BIT);
+            order.add(IdScheme.TWENTY_NINE_BIT);
         }
         ObdCommand pidsA = ObdCommands.PIDS_A;
         for (IdScheme s : order) {

@@ -129,10 +129,13 @@ final class ObdTransport implements AutoCloseable {
                 if (closed || next == scheme) {
                     return;
                 }
+                // Open the new channel before closing the old ones: the ISO-TP driver of the bus
+                // would otherwise shut down with its last channel and start again.
+                IsoTpChannel nextFunctional = IsoTp.open(bus, channelOptions(next.functionalAddress())
+                        .withBroadcast(IsoTpOptions.Broadcast.SINGLE_FRAME));
                 closeChannels();
                 scheme = next;
-                functional = IsoTp.open(bus, channelOptions(next.functionalAddress())
-                        .withBroadcast(IsoTpOptions.Broadcast.SINGLE_FRAME));
+                functional = nextFunctional;
             }
         } finally {
             requestLock.unlock();

@@ -46,6 +46,11 @@ enum IdScheme {
         }
 
         @Override
+        CanFilter requestFilter() {
+            return new CanFilter(0x7C0, CanFrame.EFF_FLAG | CanFrame.RTR_FLAG | 0x7C0, false); // 0x7C0..0x7FF: 0x7DF, 0x7E0..0x7E7
+        }
+
+        @Override
         int engineId() {
             return FIRST_11;
         }
@@ -91,6 +96,12 @@ enum IdScheme {
         CanFilter responseFilter() {
             return new CanFilter(RESPONSE_29 | CanFrame.EFF_FLAG,
                     CanFrame.EFF_FLAG | CanFrame.RTR_FLAG | 0x1FFFFF00, false);
+        }
+
+        @Override
+        CanFilter requestFilter() {
+            return new CanFilter(0x18DA00F1 | CanFrame.EFF_FLAG, CanFrame.EFF_FLAG | CanFrame.RTR_FLAG | 0x1FFE00FF,
+                    false); // 0x18DAxxF1 and 0x18DBxxF1
         }
 
         @Override
@@ -145,6 +156,9 @@ enum IdScheme {
 
     /** A receive filter for every answer identifier of this scheme. */
     abstract CanFilter responseFilter();
+
+    /** A receive filter for the tester's request identifiers (to see our own frames come back). */
+    abstract CanFilter requestFilter();
 
     /** Where python-OBD expects the engine (the first ECU; 0x10 in 29-bit, see docs/COMPATIBILITY.md). */
     abstract int engineId();

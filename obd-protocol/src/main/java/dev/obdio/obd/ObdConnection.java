@@ -104,7 +104,7 @@ public final class ObdConnection implements AutoCloseable {
      */
     public static ObdConnection open(String bus, ObdOptions options, ConnectProgress progress) {
         Objects.requireNonNull(options, "options");
-        CanBus endpoint = CanBuses.open(bus, BusOptions.DEFAULTS);
+        CanBus endpoint = CanBuses.open(bus, BusOptions.DEFAULTS.withReceiveOwnFrames(true));
         return connect(bus, endpoint, true, options, progress);
     }
 

@@ -23,7 +23,11 @@ final class ObdSession {
     private final ObdOptions options;
     private final IdScheme forced;
     private final ReentrantLock connectLock = new ReentrantLock();
+    /** Batches an ECU ignored in a row while answering single PIDs: {@link #SILENT_BATCHES} of them make it REJECTS. */
+    static final int SILENT_BATCHES = 3;
+
     private final Map<Integer, MultiPidSupport> multiPid = new ConcurrentHashMap<>();
+    private final Map<Integer, Integer> silentBatches = new ConcurrentHashMap<>();
     private final Object stateLock = new Object();
     private volatile VehicleState state;
     private volatile boolean carAnswering;
@@ -296,6 +300,7 @@ final class ObdSession {
             int ecu = e.getKey();
             boolean missing = retry.values().stream().anyMatch(ids -> ids.contains(ecu));
             if (splits.containsKey(ecu)) {
+                silentBatches.remove(ecu);
                 if (missing) {
                     multiPid.put(ecu, MultiPidSupport.REJECTS); // answered, but not everything it supports
                 } else if (e.getValue() > 1) {
@@ -306,19 +311,27 @@ final class ObdSession {
         }
         List<ObdProblem> splitProblems = new ArrayList<>();
         splits.values().forEach(sp -> splitProblems.addAll(sp.problems()));
+        Set<Integer> silentOnBatch = new java.util.TreeSet<>();
         for (Map.Entry<ObdCommand, Set<Integer>> r : retry.entrySet()) {
             ObdCommand c = r.getKey();
             ObdTransport.Exchange single = exchange(c.request(), r.getValue());
             for (ResponseWindow.Answer a : single.answers()) {
                 out.messages().get(c).add(EcuMessage.of(state.role(a.ecu()), a.ecu(), a.data()));
                 if (!splits.containsKey(a.ecu())) {
-                    multiPid.put(a.ecu(), MultiPidSupport.REJECTS); // silent on batches, answers single PIDs
+                    silentOnBatch.add(a.ecu());
                 }
             }
             out.problems().get(c).addAll(single.problems());
             out.times().put(c, single.time());
             if (!single.sent()) {
                 return false;
+            }
+        }
+        for (int ecu : silentOnBatch) {
+            if (silentBatches.merge(ecu, 1, Integer::sum) >= SILENT_BATCHES) {
+                // Silent on batches again and again, yet it answers single PIDs. Once is not
+                // enough: on a busy machine an answer can come too late.
+                multiPid.put(ecu, MultiPidSupport.REJECTS);
             }
         }
         for (ObdCommand c : request.commands()) {

@@ -75,12 +75,15 @@ final class ObdTransport implements AutoCloseable {
     private final Object windowLock = new Object();
     private final Map<Integer, IsoTpChannel> ecuChannels = new ConcurrentHashMap<>();
     private final Subscription frames;
+    private final boolean echoes;
     private volatile IdScheme scheme;
     private volatile IsoTpChannel functional;
     private volatile boolean linkDown;
     private volatile String linkProblem = "";
     private volatile boolean closed;
     private ResponseWindow window; // guarded by windowLock
+    private byte[] windowRequest; // guarded by windowLock
+    private int windowRequestId; // guarded by windowLock
 
     /**
      * @param bus     the endpoint
@@ -92,9 +95,13 @@ final class ObdTransport implements AutoCloseable {
         this.bus = bus;
         this.ownsBus = ownsBus;
         this.options = options;
+        // On our own endpoint we also take our own frames back: the echo of a request marks where
+        // its answers can start (see ResponseWindow). On a caller's endpoint we change nothing.
+        this.echoes = ownsBus && bus.options().receiveOwnFrames();
         if (ownsBus) {
             bus.setFilters(CanFilterSet.of(IdScheme.ELEVEN_BIT.responseFilter(),
-                    IdScheme.TWENTY_NINE_BIT.responseFilter()));
+                    IdScheme.TWENTY_NINE_BIT.responseFilter(), IdScheme.ELEVEN_BIT.requestFilter(),
+                    IdScheme.TWENTY_NINE_BIT.requestFilter()));
         }
         // Subscribe before any ISO-TP channel exists, so this listener sees each frame first.
         this.frames = bus.subscribe(new Listener());
@@ -186,9 +193,11 @@ final class ObdTransport implements AutoCloseable {
             }
             long p2 = options.p2().toNanos();
             ResponseWindow w = new ResponseWindow(request, System.nanoTime(), p2, options.p2Star().toNanos(),
-                    N_CR.toNanos() + p2, expected);
+                    N_CR.toNanos() + p2, expected, echoes);
             synchronized (windowLock) {
                 window = w;
+                windowRequest = request;
+                windowRequestId = out.options().address().txId();
             }
             try {
                 try {
@@ -261,17 +270,34 @@ final class ObdTransport implements AutoCloseable {
         public void onFrame(ReceivedFrame received) {
             IdScheme s = scheme;
             CanFrame f = received.frame();
-            if (closed || s == null || !f.isData() || f.length() == 0 || !s.isResponseId(f)) {
+            if (closed || s == null || !f.isData() || f.length() == 0) {
+                return;
+            }
+            if (received.direction() == ReceivedFrame.Direction.TX) {
+                onOwnFrame(received);
+                return;
+            }
+            if (!s.isResponseId(f)) {
                 return;
             }
             int ecu = f.id();
             channelFor(ecu);
-            int type = f.dataByte(0) >> 4;
-            boolean single = type == 0;
-            boolean first = type == 1;
+            boolean single = isSingleFrame(f);
+            boolean first = isFirstFrame(f);
             synchronized (windowLock) {
                 if (window != null) {
-                    window.onFrame(ecu, single || first, first, System.nanoTime());
+                    window.onFrame(ecu, single || first, first, received.timestampNanos(), System.nanoTime());
+                }
+            }
+        }
+
+        /** Our own frame back from the bus: the echo of the current request dates it on the bus. */
+        private void onOwnFrame(ReceivedFrame received) {
+            CanFrame f = received.frame();
+            synchronized (windowLock) {
+                if (window != null && f.id() == windowRequestId && isSingleFrameOf(f, windowRequest)) {
+                    window.onRequestEcho(received.timestampNanos(), System.nanoTime());
+                    windowLock.notifyAll();
                 }
             }
         }
@@ -283,6 +309,35 @@ final class ObdTransport implements AutoCloseable {
                 linkDown = true;
             }
         }
+    }
+
+    /** A well-formed classic single frame (ISO-TP takes it as a whole PDU): {@code 0L}, L = 1..7. */
+    static boolean isSingleFrame(CanFrame f) {
+        int pci = f.dataByte(0);
+        int length = pci & 0x0F;
+        return pci >> 4 == 0 && length >= 1 && length <= 7 && length < f.length();
+    }
+
+    /** A well-formed first frame ({@code 1H LL}, FF_DL 8 or more, or the 32-bit escape). */
+    static boolean isFirstFrame(CanFrame f) {
+        if (f.dataByte(0) >> 4 != 1 || f.length() < 2) {
+            return false;
+        }
+        int length = (f.dataByte(0) & 0x0F) << 8 | f.dataByte(1);
+        return length >= 8 || (length == 0 && f.length() >= 6);
+    }
+
+    /** Whether {@code f} is the single frame that carries {@code pdu} (normal addressing, any padding). */
+    static boolean isSingleFrameOf(CanFrame f, byte[] pdu) {
+        if (f.length() < 1 + pdu.length || f.dataByte(0) != pdu.length) {
+            return false;
+        }
+        for (int i = 0; i < pdu.length; i++) {
+            if (f.dataByte(1 + i) != (pdu[i] & 0xFF)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private void closeChannels() {

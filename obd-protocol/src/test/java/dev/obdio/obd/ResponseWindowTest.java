@@ -22,7 +22,7 @@ class ResponseWindowTest {
     }
 
     private static ResponseWindow window(byte[] request, Set<Integer> expected) {
-        ResponseWindow w = new ResponseWindow(request, T0, P2, P2_STAR, STALL, expected);
+        ResponseWindow w = new ResponseWindow(request, T0, P2, P2_STAR, STALL, expected, false);
         w.sent(T0);
         return w;
     }
@@ -39,10 +39,10 @@ class ResponseWindowTest {
     @Test
     void itClosesAsSoonAsEveryExpectedEcuHasAnswered() {
         ResponseWindow w = window(RPM, Set.of(0x7E8, 0x7E9));
-        w.onFrame(0x7E8, true, false, T0 + 2 * MS);
+        w.onFrame(0x7E8, true, false, T0 + 2 * MS, T0 + 2 * MS);
         w.onPdu(0x7E8, hex("410C1AF8"), T0 + 2 * MS);
         assertThat(w.isComplete(T0 + 3 * MS)).isFalse();
-        w.onFrame(0x7E9, true, false, T0 + 4 * MS);
+        w.onFrame(0x7E9, true, false, T0 + 4 * MS, T0 + 4 * MS);
         w.onPdu(0x7E9, hex("410C0000"), T0 + 4 * MS);
         assertThat(w.isComplete(T0 + 4 * MS)).isTrue();
         assertThat(w.answers()).extracting(ResponseWindow.Answer::ecu).containsExactly(0x7E8, 0x7E9);
@@ -52,7 +52,7 @@ class ResponseWindowTest {
     @Test
     void withUnknownEcusItClosesP2AfterTheLastAnswerStarted() {
         ResponseWindow w = window(RPM, Set.of());
-        w.onFrame(0x7E8, true, false, T0 + 40 * MS);
+        w.onFrame(0x7E8, true, false, T0 + 40 * MS, T0 + 40 * MS);
         w.onPdu(0x7E8, hex("410C1AF8"), T0 + 40 * MS);
         assertThat(w.isComplete(T0 + 60 * MS)).isFalse();
         assertThat(w.nextCheck(T0 + 60 * MS)).isEqualTo(T0 + 90 * MS);
@@ -63,9 +63,9 @@ class ResponseWindowTest {
     void aMultiFrameAnswerKeepsItOpenUntilItEnds() {
         byte[] vin = hex("0902");
         ResponseWindow w = window(vin, Set.of(0x7E8));
-        w.onFrame(0x7E8, true, true, T0 + 10 * MS);
+        w.onFrame(0x7E8, true, true, T0 + 10 * MS, T0 + 10 * MS);
         for (int i = 1; i <= 30; i++) {
-            w.onFrame(0x7E8, false, false, T0 + (10 + 10 * i) * MS); // slow consecutive frames
+            w.onFrame(0x7E8, false, false, T0, T0 + (10 + 10 * i) * MS); // slow consecutive frames
             assertThat(w.isComplete(T0 + (10 + 10 * i) * MS)).isFalse();
         }
         w.onPdu(0x7E8, hex("4902013147314A433534343452373235323336370000"), T0 + 320 * MS);
@@ -75,11 +75,11 @@ class ResponseWindowTest {
     @Test
     void aStalledMultiFrameAnswerIsGivenUpAndALostOneEndsIt() {
         ResponseWindow w = window(hex("0902"), Set.of());
-        w.onFrame(0x7E8, true, true, T0 + 10 * MS);
+        w.onFrame(0x7E8, true, true, T0 + 10 * MS, T0 + 10 * MS);
         assertThat(w.isComplete(T0 + 10 * MS + STALL - 1)).isFalse();
         assertThat(w.isComplete(T0 + 10 * MS + STALL)).isTrue();
         ResponseWindow lost = window(hex("0902"), Set.of(0x7E8));
-        lost.onFrame(0x7E8, true, true, T0 + 10 * MS);
+        lost.onFrame(0x7E8, true, true, T0 + 10 * MS, T0 + 10 * MS);
         lost.onFailure(0x7E8, new IsoTpError.ConsecutiveFrameTimeout(Duration.ofSeconds(1), 13, 20), T0 + 20 * MS);
         assertThat(lost.isComplete(T0 + 30 * MS)).isFalse(); // the ECU gave no answer yet: wait for P2
         assertThat(lost.isComplete(T0 + 60 * MS)).isTrue();
@@ -124,6 +124,67 @@ class ResponseWindowTest {
         assertThat(w.staleAnswers()).isEqualTo(2);
         w.onPdu(0x7E8, hex("7F0112"), T0 + 4 * MS); // a refusal of this one is its answer
         assertThat(w.isComplete(T0 + 4 * MS)).isTrue();
+    }
+
+    @Test
+    void answersOlderOnTheBusThanTheEchoOfOurRequestAreLateOnes() {
+        long bus = 5_000 * MS; // bus timestamps: another clock
+        ResponseWindow w = new ResponseWindow(RPM, T0, P2, P2_STAR, STALL, Set.of(0x7E8), true);
+        // the answer to the previous RPM request, handled late: older on the bus than our request
+        w.onFrame(0x7E8, true, false, bus - 1 * MS, T0 + 1 * MS);
+        w.onPdu(0x7E8, hex("410C0000"), T0 + 2 * MS);
+        assertThat(w.isComplete(T0 + 2 * MS)).isFalse(); // judged when the echo comes
+        w.onRequestEcho(bus, T0 + 3 * MS);
+        assertThat(w.staleAnswers()).isEqualTo(1);
+        assertThat(w.isComplete(T0 + 3 * MS)).isFalse();
+        w.onFrame(0x7E8, true, false, bus + 1 * MS, T0 + 4 * MS);
+        w.onPdu(0x7E8, hex("410C1AF8"), T0 + 4 * MS);
+        assertThat(w.isComplete(T0 + 4 * MS)).isTrue();
+        assertThat(w.answers()).singleElement().satisfies(a -> assertThat(a.data()).isEqualTo(hex("410C1AF8")));
+    }
+
+    @Test
+    void anAnswerHandledBeforeTheEchoCountsOnceTheEchoShowsItIsNewer() {
+        long bus = 5_000 * MS;
+        ResponseWindow w = new ResponseWindow(RPM, T0, P2, P2_STAR, STALL, Set.of(0x7E8), true);
+        w.onFrame(0x7E8, true, false, bus + 1 * MS, T0 + 1 * MS);
+        w.onPdu(0x7E8, hex("410C1AF8"), T0 + 1 * MS);
+        assertThat(w.isComplete(T0 + 1 * MS)).isFalse();
+        w.onRequestEcho(bus, T0 + 2 * MS);
+        assertThat(w.isComplete(T0 + 2 * MS)).isTrue();
+        assertThat(w.answers()).hasSize(1);
+    }
+
+    @Test
+    void withoutAnEchoAnswersCountAfterP2() {
+        ResponseWindow w = new ResponseWindow(RPM, T0, P2, P2_STAR, STALL, Set.of(0x7E8), true);
+        w.onFrame(0x7E8, true, false, 0, T0 + 1 * MS);
+        w.onPdu(0x7E8, hex("410C1AF8"), T0 + 1 * MS);
+        assertThat(w.nextCheck(T0 + 1 * MS)).isEqualTo(T0 + P2);
+        assertThat(w.isComplete(T0 + P2 - 1)).isFalse();
+        assertThat(w.isComplete(T0 + P2)).isTrue();
+        assertThat(w.answers()).hasSize(1);
+    }
+
+    @Test
+    void aLateMultiFrameAnswerIsWaitedForThenDroppedWithoutReportingItsLoss() {
+        long bus = 5_000 * MS;
+        ResponseWindow vin = new ResponseWindow(hex("0902"), T0, P2, P2_STAR, STALL, Set.of(0x7E8), true);
+        vin.onFrame(0x7E8, true, true, bus - 1 * MS, T0 + 1 * MS);
+        vin.onRequestEcho(bus, T0 + 2 * MS);
+        assertThat(vin.isComplete(T0 + P2 + 2 * MS)).isFalse();
+        vin.onFailure(0x7E8, new IsoTpError.ConsecutiveFrameTimeout(Duration.ofSeconds(1), 6, 20), T0 + 3 * MS);
+        assertThat(vin.failures()).isEmpty();
+        assertThat(vin.isComplete(T0 + P2 + 2 * MS)).isTrue();
+    }
+
+    @Test
+    void theEchoIsRecognised() {
+        assertThat(ObdTransport.isSingleFrameOf(dev.obdio.can.CanFrame.of(0x7DF, hex("02010CCCCCCCCCCC")), RPM)).isTrue();
+        assertThat(ObdTransport.isSingleFrameOf(dev.obdio.can.CanFrame.of(0x7DF, hex("02010C")), RPM)).isTrue();
+        assertThat(ObdTransport.isSingleFrameOf(dev.obdio.can.CanFrame.of(0x7DF, hex("02010D")), RPM)).isFalse();
+        assertThat(ObdTransport.isSingleFrameOf(dev.obdio.can.CanFrame.of(0x7DF, hex("03010C0D")), RPM)).isFalse();
+        assertThat(ObdTransport.isSingleFrameOf(dev.obdio.can.CanFrame.of(0x7DF, hex("02")), RPM)).isFalse();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.obdio.obd;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +24,13 @@ final class ObdSession {
     private final ObdOptions options;
     private final IdScheme forced;
     private final ReentrantLock connectLock = new ReentrantLock();
+    /**
+     * The least time the probe for the vehicle, and the check that it is still there, wait for
+     * answers. Both run rarely, and a first answer handled late (a cold JVM loading classes, a
+     * busy machine) must not make the vehicle look absent; every other request waits P2.
+     */
+    static final Duration PROBE_WINDOW = Duration.ofMillis(200);
+
     /** Batches an ECU ignored in a row while answering single PIDs: {@link #SILENT_BATCHES} of them make it REJECTS. */
     static final int SILENT_BATCHES = 3;
 
@@ -142,7 +150,8 @@ final class ObdSession {
         ObdCommand pidsA = ObdCommands.PIDS_A;
         for (IdScheme s : order) {
             transport.useScheme(s);
-            ObdTransport.Exchange ex = transport.exchange(pidsA.request(), options.physicalEcu(), Set.of());
+            ObdTransport.Exchange ex = transport.exchange(pidsA.request(), options.physicalEcu(), Set.of(),
+                    probeWindow());
             Map<Integer, byte[]> masks = SupportDiscovery.masks(pidsA, ex);
             if (!masks.isEmpty()) {
                 return new Probe(s, masks);
@@ -176,9 +185,19 @@ final class ObdSession {
         return connect(ConnectProgress.NONE);
     }
 
+    private Duration probeWindow() {
+        return options.p2().compareTo(PROBE_WINDOW) > 0 ? options.p2() : PROBE_WINDOW;
+    }
+
     /** One request in the configured way; notes who answered. */
     ObdTransport.Exchange exchange(byte[] request, Set<Integer> expected) throws InterruptedException {
         ObdTransport.Exchange ex = transport.exchange(request, options.physicalEcu(), expected);
+        noteAnswers(ex);
+        return ex;
+    }
+
+    /** Who answered: the vehicle is there, and ECUs not met before join the state. */
+    private void noteAnswers(ObdTransport.Exchange ex) {
         if (!ex.answers().isEmpty()) {
             carAnswering = true;
             synchronized (stateLock) {
@@ -189,7 +208,6 @@ final class ObdSession {
                 state = s;
             }
         }
-        return ex;
     }
 
     /**
@@ -199,7 +217,9 @@ final class ObdSession {
      * @return whether the vehicle still answers
      */
     private boolean stillThere() throws InterruptedException {
-        ObdTransport.Exchange ex = exchange(ObdCommands.PIDS_A.request(), state.ecus().keySet());
+        ObdTransport.Exchange ex = transport.exchange(ObdCommands.PIDS_A.request(), options.physicalEcu(),
+                state.ecus().keySet(), probeWindow());
+        noteAnswers(ex);
         boolean alive = !ex.answers().isEmpty();
         if (!alive) {
             carAnswering = false;

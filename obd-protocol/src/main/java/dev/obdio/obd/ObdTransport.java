@@ -182,6 +182,12 @@ final class ObdTransport implements AutoCloseable {
      * @throws InterruptedException when the caller is interrupted while waiting
      */
     Exchange exchange(byte[] request, OptionalInt target, Set<Integer> expected) throws InterruptedException {
+        return exchange(request, target, expected, options.p2());
+    }
+
+    /** {@link #exchange(byte[], OptionalInt, Set)} with another P2 for this request. */
+    Exchange exchange(byte[] request, OptionalInt target, Set<Integer> expected, Duration answerTime)
+            throws InterruptedException {
         requestLock.lockInterruptibly();
         try {
             if (closed) {
@@ -191,7 +197,7 @@ final class ObdTransport implements AutoCloseable {
             if (out == null) {
                 return Exchange.notSent("the connection is closed");
             }
-            long p2 = options.p2().toNanos();
+            long p2 = answerTime.toNanos();
             ResponseWindow w = new ResponseWindow(request, System.nanoTime(), p2, options.p2Star().toNanos(),
                     N_CR.toNanos() + p2, expected, echoes);
             synchronized (windowLock) {
@@ -203,6 +209,9 @@ final class ObdTransport implements AutoCloseable {
                 try {
                     out.send(request);
                     linkDown = false;
+                } catch (IllegalArgumentException e) {
+                    // e.g. a custom request longer than a functional single frame carries
+                    return Exchange.notSent("cannot send " + HexBytes.format(request) + ": " + e.getMessage());
                 } catch (IsoTpException | CanException e) {
                     String reason = bus.channel() + ": cannot send " + HexBytes.format(request) + ": "
                             + e.getMessage();

@@ -10,19 +10,44 @@ import java.util.TreeSet;
 
 /**
  * What a connection knows about the vehicle, immutable: the identifiers in use, the ECUs that
- * answered with their roles and supported commands, and whether those were read.
- *
- * @param scheme     the identifiers; null until a vehicle answered (or they were forced)
- * @param ecus       the ECUs by answer id, ascending
- * @param discovered whether the supported-PID masks were read
+ * answered with their roles and supported commands, and whether those were read. The supported
+ * set is computed once, since every query asks it.
  */
-record VehicleState(IdScheme scheme, Map<Integer, Ecu> ecus, boolean discovered) {
+final class VehicleState {
 
     /** Nothing known. */
     static final VehicleState UNKNOWN = new VehicleState(null, Map.of(), false);
 
-    VehicleState {
-        ecus = Collections.unmodifiableMap(new TreeMap<>(ecus));
+    private final IdScheme scheme;
+    private final Map<Integer, Ecu> ecus;
+    private final boolean discovered;
+    private final Set<ObdCommand> supported;
+
+    /**
+     * @param scheme     the identifiers; null until a vehicle answered (or they were forced)
+     * @param ecus       the ECUs by answer id
+     * @param discovered whether the supported-PID masks were read
+     */
+    VehicleState(IdScheme scheme, Map<Integer, Ecu> ecus, boolean discovered) {
+        this.scheme = scheme;
+        this.ecus = Collections.unmodifiableMap(new TreeMap<>(ecus));
+        this.discovered = discovered;
+        this.supported = computeSupported(this.ecus);
+    }
+
+    /** The identifiers; null until known. */
+    IdScheme scheme() {
+        return scheme;
+    }
+
+    /** The ECUs by answer id, ascending. */
+    Map<Integer, Ecu> ecus() {
+        return ecus;
+    }
+
+    /** Whether the supported-PID masks were read. */
+    boolean discovered() {
+        return discovered;
     }
 
     /** The role of the ECU answering on {@code id}; for an ECU not met before, python-OBD's rule for ids. */
@@ -51,6 +76,10 @@ record VehicleState(IdScheme scheme, Map<Integer, Ecu> ecus, boolean discovered)
      * commands, there is no adapter), plus each ECU's commands whose ECU mask accepts that ECU.
      */
     Set<ObdCommand> supported() {
+        return supported;
+    }
+
+    private static Set<ObdCommand> computeSupported(Map<Integer, Ecu> ecus) {
         TreeSet<ObdCommand> out = SupportDiscovery.newSet();
         for (ObdCommand c : ObdCommands.baseCommands()) {
             if (!c.isAdapterCommand()) {

@@ -76,7 +76,7 @@ final class ObdScanCommand extends ObdBusCommand {
             for (Ecu e : car.ecus()) {
                 out.println();
                 out.println("ECU " + e.name() + " (" + e.role().name().toLowerCase(Locale.ROOT) + "), requests on "
-                        + (e.extendedIds() ? String.format("%08X", e.requestId()) : String.format("%03X", e.requestId())));
+                        + String.format(Locale.ROOT, e.extendedIds() ? "%08X" : "%03X", e.requestId()));
                 for (Map.Entry<ObdCommand, List<ObdResponse>> r : perEcu.entrySet()) {
                     fromEcu(r.getValue(), e).ifPresent(v -> out.println("  " + label(r.getKey()) + v));
                 }
@@ -151,7 +151,7 @@ final class ObdScanCommand extends ObdBusCommand {
     }
 
     private static String ecuName(dev.obdio.obd.EcuMessage m) {
-        String id = m.sourceId() > 0x7FF ? String.format("%08X", m.sourceId()) : String.format("%03X", m.sourceId());
+        String id = String.format(Locale.ROOT, m.sourceId() > 0x7FF ? "%08X" : "%03X", m.sourceId());
         return "[ECU " + id + " " + m.role().name().toLowerCase(Locale.ROOT) + "]";
     }
 }

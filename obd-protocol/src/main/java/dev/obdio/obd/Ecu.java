@@ -2,6 +2,7 @@ package dev.obdio.obd;
 
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ public record Ecu(int responseId, int requestId, boolean extendedIds, EcuRole ro
 
     /** The answer id as people write it: {@code 7E8}, {@code 18DAF110}. */
     public String name() {
-        return extendedIds ? String.format("%08X", responseId) : String.format("%03X", responseId);
+        return String.format(Locale.ROOT, extendedIds ? "%08X" : "%03X", responseId);
     }
 
     /** The same ECU with another role. */
@@ -47,7 +48,7 @@ public record Ecu(int responseId, int requestId, boolean extendedIds, EcuRole ro
 
     @Override
     public String toString() {
-        return "ECU " + name() + " (" + role.name().toLowerCase(java.util.Locale.ROOT) + ", "
+        return "ECU " + name() + " (" + role.name().toLowerCase(Locale.ROOT) + ", "
                 + supportedCommands.size() + " commands)";
     }
 }

@@ -150,7 +150,9 @@ final class ObdSession {
         ObdCommand pidsA = ObdCommands.PIDS_A;
         for (IdScheme s : order) {
             transport.useScheme(s);
-            ObdTransport.Exchange ex = transport.exchange(pidsA.request(), options.physicalEcu(), Set.of(),
+            // ECUs met before close the window as soon as they answer; the first probe waits for all.
+            Set<Integer> known = state.scheme() == s ? state.ecus().keySet() : Set.of();
+            ObdTransport.Exchange ex = transport.exchange(pidsA.request(), options.physicalEcu(), known,
                     probeWindow());
             Map<Integer, byte[]> masks = SupportDiscovery.masks(pidsA, ex);
             if (!masks.isEmpty()) {

@@ -92,7 +92,7 @@ final class WatchLoop {
     /** The watched commands, in the order they were first watched. */
     Set<ObdCommand> watched() {
         synchronized (watches) {
-            return Set.copyOf(new ArrayList<>(watches.keySet()));
+            return java.util.Collections.unmodifiableSet(new java.util.LinkedHashSet<>(watches.keySet()));
         }
     }
 

@@ -84,6 +84,10 @@ final class ObdWatchCommand extends ObdBusCommand {
             AtomicLong seen = new AtomicLong();
             WatchTable table = new WatchTable(commands, imperial);
             Consumer<ObdResponse> show = r -> {
+                long n = seen.incrementAndGet();
+                if (count > 0 && n > count) {
+                    return; // the count is reached: the loop is being stopped
+                }
                 ObdResponse shown = imperial ? new ObdResponse(r.command(), r.messages(),
                         r.value().map(ObdUnits::toImperial), r.time(), r.problems()) : r;
                 if (live) {
@@ -96,7 +100,7 @@ final class ObdWatchCommand extends ObdBusCommand {
                         out.flush();
                     }
                 }
-                if (count > 0 && seen.incrementAndGet() >= count) {
+                if (count > 0 && n >= count) {
                     done.countDown();
                 }
             };

@@ -120,7 +120,7 @@ class ObdBusCommandsTest {
         Run r = run("obd", bus, "watch", "RPM", "SPEED", "--count", "10", P2);
         assertThat(r.status()).as(r.err()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.size()).isGreaterThanOrEqualTo(10);
+        assertThat(lines).hasSize(10);
         assertThat(lines).allMatch(l -> l.matches("\\d\\d:\\d\\d:\\d\\d\\.\\d{3} (RPM: 1726\\.0 revolutions_per_minute"
                 + "|SPEED: 100\\.0 kilometer_per_hour)"));
         assertThat(lines).anyMatch(l -> l.contains("RPM")).anyMatch(l -> l.contains("SPEED"));
@@ -134,7 +134,7 @@ class ObdBusCommandsTest {
         long ms = (System.nanoTime() - started) / 1_000_000;
         assertThat(r.status()).isZero();
         List<String> lines = r.out().lines().toList();
-        assertThat(lines.size()).isGreaterThanOrEqualTo(5);
+        assertThat(lines).hasSize(5);
         for (String line : lines) {
             ObdResponse back = parse(line);
             assertThat(back.value()).contains(Quantity.of(1726.0, "revolutions_per_minute"));

@@ -106,7 +106,7 @@ public final class GatewayServer implements AutoCloseable {
                 Math.max(config.transport().maxHttpContentLength(), config.transport().maxFramePayloadLength())));
         c.setAckMode(AckMode.MANUAL);
         c.setRandomSession(true); // never take a session id from the client's cookie
-        c.setWebsocketCompression(false); // engine.io's default since 4.0
+        c.setWebsocketCompression(config.transport().websocketCompression());
         c.setHttpCompression(true);
         c.setAddVersionHeader(false);
         c.setAllowCustomRequests(false);

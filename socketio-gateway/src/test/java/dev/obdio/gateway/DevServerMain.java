@@ -15,6 +15,9 @@ final class DevServerMain {
         if (List.of(args).contains("noops=false")) {
             config = config.withTransport(config.transport().withUpgradeNoops(false));
         }
+        if (List.of(args).contains("compression=true")) {
+            config = config.withTransport(config.transport().withWebsocketCompression(true));
+        }
         GatewayServer server = new GatewayServer(config).closeOnShutdown();
         server.events().on(HasNameHandler.EVENT, new HasNameHandler());
         server.start();

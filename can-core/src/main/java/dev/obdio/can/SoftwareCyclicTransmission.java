@@ -28,10 +28,13 @@ final class SoftwareCyclicTransmission implements CyclicTransmission {
         this.bus = bus;
         this.frame = frame;
         this.count = count;
-        this.task = BusTimers.timer().scheduleAtFixedRate(this::tick, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+        synchronized (this) { // the first tick may run at once and close() needs the task
+            this.task = BusTimers.timer().scheduleAtFixedRate(this::tick, 0, period.toNanos(), TimeUnit.NANOSECONDS);
+        }
     }
 
-    private void tick() {
+    // Synchronized with close(): once close() returns, no frame is sent and sentCount is final.
+    private synchronized void tick() {
         if (!active) {
             return;
         }
@@ -68,7 +71,7 @@ final class SoftwareCyclicTransmission implements CyclicTransmission {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         active = false;
         task.cancel(false);
     }

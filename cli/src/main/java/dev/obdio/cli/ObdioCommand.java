@@ -8,7 +8,9 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "A direct line from a terminal, a script or a browser to a car's ECUs over CAN.",
-        subcommands = {CommandLine.HelpCommand.class, ObdToolCommand.class, IsoTpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DumpCommand.class, SendCommand.class,
+            PlayCommand.class, GenCommand.class,
+            ObdToolCommand.class, UdsCommand.class, IsoTpCommand.class})
 public final class ObdioCommand implements Runnable {
 
     @CommandLine.Spec

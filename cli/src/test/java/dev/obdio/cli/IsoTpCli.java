@@ -29,7 +29,7 @@ final class IsoTpCli {
     record Running(CompletableFuture<Result> result, StringWriter out, StringWriter err) {
         /** Waits until stderr has a line containing {@code text} (commands with --verbose print one when ready). */
         Running awaitErr(String text) {
-            await().atMost(Duration.ofSeconds(20)).until(() -> err.toString().contains(text) || result.isDone());
+            await().atMost(Duration.ofSeconds(60)).until(() -> err.toString().contains(text) || result.isDone());
             if (!err.toString().contains(text)) {
                 throw new AssertionError("the command ended without printing \"" + text + "\": " + result.join());
             }
@@ -37,7 +37,7 @@ final class IsoTpCli {
         }
 
         Result finish() throws Exception {
-            return result.get(30, TimeUnit.SECONDS);
+            return result.get(60, TimeUnit.SECONDS);
         }
     }
 

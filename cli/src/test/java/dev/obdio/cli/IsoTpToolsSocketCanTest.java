@@ -34,7 +34,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 @RequiresSocketCan
 class IsoTpToolsSocketCanTest {
     private static final String IF = SocketCanCondition.testInterface();
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = Duration.ofSeconds(40); // generous: the emulated guest is slow on a cold JVM
     private static final byte[] REQUEST = {0x22, (byte) 0xF1, (byte) 0x90};
     private static final byte[] RESPONSE = ("b\u00F1\u0090WDX1234567890123456789012345678901234567890")
             .getBytes(StandardCharsets.ISO_8859_1);

@@ -221,7 +221,7 @@ public final class VirtualInterface {
 
     private void deliverToAll(VirtualCanBus sender, CanFrame frame) {
         // One frame at a time, as on a wire: every endpoint sees the frames of concurrent senders
-        // in the same order (vcan's loopback gives the same guarantee).
+        // in the same order, as all nodes of a real bus do.
         synchronized (wireOrder) {
             long stamp = EpochClock.nowNanos(); // taken in wire order, so timestamps never go back
             for (VirtualCanBus bus : endpoints) {

@@ -52,7 +52,8 @@ import picocli.CommandLine.TypeConversionException;
             "  obdio sim vcan0 --29bit         (then: obdio obd vcan0 scan)",
             "  obdio sim vcan0 --vehicle diesel --latency 20-40",
             "  obdio sim vcan0 --vehicle my-car.yaml --seed 7 -v",
-            "  echo 09 02 | isotpsend -s 7E0 -d 7E8 -p 55 vcan0   (isotprecv -s 7E0 -d 7E8 vcan0)",
+            "  echo 09 02 | isotpsend -s 7E0 -d 7E8 vcan0",
+            "      (with isotprecv -s 7E0 -d 7E8 vcan0 running in another shell)",
             "",
             "Vehicles: petrol (default), diesel, hybrid, or a vehicle file (docs/SIMULATOR.md).",
         })

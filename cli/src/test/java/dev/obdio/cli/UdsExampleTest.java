@@ -1,0 +1,47 @@
+package dev.obdio.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/** examples/UdsExample.java compiles against the project and runs against its own tiny ECU. */
+@Timeout(60)
+class UdsExampleTest {
+
+    @Test
+    void theJavaExampleRuns(@TempDir Path classes) throws Exception {
+        Path source = Path.of("..", "examples", "UdsExample.java");
+        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
+        int rc = javac.run(null, diagnostics, diagnostics, "--release", "17", "-Xlint:all", "-Werror",
+                "-cp", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
+        assertThat(rc).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
+
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader())) {
+            Method main = loader.loadClass("UdsExample").getMethod("main", String[].class);
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            main.invoke(null, (Object) new String[0]);
+        } finally {
+            System.setOut(original);
+        }
+        List<String> lines = captured.toString(StandardCharsets.UTF_8).lines().toList();
+        assertThat(lines).contains("VIN: WVWZZZ1JZXW000001", "F18C = SIM23A004217", "security level 1: UNLOCKED",
+                "F198 now: WS-0042-01", "back in the default session; keep-alive running: false");
+        assertThat(lines).anyMatch(l -> l.startsWith("extended session, P2 = 50 ms") && l.endsWith("keep-alive running: true"));
+        assertThat(lines).anyMatch(l -> l.startsWith("as expected: ReadDataByIdentifier (0x22) refused: NRC 0x31"));
+    }
+}

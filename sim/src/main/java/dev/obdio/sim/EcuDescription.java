@@ -143,6 +143,12 @@ public record EcuDescription(String name, EcuRole role, int requestId, int respo
                 pids, calibrationIds, cvns, newHistory, dtcs, supportedDtcs, dids, security);
     }
 
+    /** This ECU with other security access levels. */
+    public EcuDescription withSecurity(List<SecurityLevelSpec> newSecurity) {
+        return new EcuDescription(name, role, requestId, responseId, address29, ecuName, obdStandard, reportsVin,
+                pids, calibrationIds, cvns, history, dtcs, supportedDtcs, dids, newSecurity);
+    }
+
     /** This ECU with other mode 01 PIDs. */
     public EcuDescription withPids(List<Integer> newPids) {
         return new EcuDescription(name, role, requestId, responseId, address29, ecuName, obdStandard, reportsVin,

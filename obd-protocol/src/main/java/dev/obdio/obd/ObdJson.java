@@ -48,6 +48,30 @@ public final class ObdJson {
         return toValueJson(response.value());
     }
 
+    /**
+     * A response as an object even when it has no value: {@code {"value":null,"command":{…},"time":…,"unit":null}}.
+     * obd-socketio sends {@code null} instead; this is for streams (one JSON line per response)
+     * where every line must say which command it answers.
+     */
+    public static String toStreamJson(ObdResponse response) {
+        if (response.value().isPresent()) {
+            return toJson(response);
+        }
+        StringWriter out = new StringWriter();
+        try (var g = MAPPER.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNullField("value");
+            g.writeFieldName("command");
+            ObdJsonSerializers.writeCommand(response.command(), g);
+            g.writeNumberField("time", response.time());
+            g.writeNullField("unit");
+            g.writeEndObject();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString();
+    }
+
     /** {@code {"value":…,"unit":…}} of a value, both {@code null} when it is empty. */
     public static String toValueJson(Optional<ObdValue> value) {
         StringWriter out = new StringWriter();

@@ -92,6 +92,42 @@ public sealed interface ObdProblem {
         }
     }
 
+    /**
+     * The request was not sent: the command is not supported (and not forced), clearing DTCs was
+     * not confirmed, the command is an ELM327 adapter command, or the connection is closed.
+     *
+     * @param reason why
+     */
+    record NotSent(String reason) implements ObdProblem {
+        /** Validates. */
+        public NotSent {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String describe() {
+            return "not sent: " + reason;
+        }
+    }
+
+    /**
+     * The bus or ISO-TP failed: the request could not be sent (interface down), or an answer was
+     * lost on the way in (a consecutive frame timed out, a wrong sequence number).
+     *
+     * @param reason what failed
+     */
+    record TransportFailure(String reason) implements ObdProblem {
+        /** Validates. */
+        public TransportFailure {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        @Override
+        public String describe() {
+            return reason;
+        }
+    }
+
     private static String source(EcuMessage m) {
         String id = m.sourceId() == EcuMessage.UNKNOWN_SOURCE ? ""
                 : " " + Integer.toHexString(m.sourceId()).toUpperCase(Locale.ROOT);

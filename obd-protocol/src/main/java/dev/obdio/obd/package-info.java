@@ -12,13 +12,20 @@
  *   <li>{@link dev.obdio.obd.ObdJson} — the JSON obd-socketio sends; {@link dev.obdio.obd.ObdUnits} —
  *       conversions for display (mph, °F, psi).</li>
  *   <li>{@link dev.obdio.obd.MultiPidRequest} — up to six mode 01 PIDs in one request.</li>
+ *   <li>{@link dev.obdio.obd.ObdConnection} — the vehicle over ISO-TP on a CAN bus: status, protocol,
+ *       ECUs and roles, supported commands, queries, python-OBD's watch loop, clearing DTCs only
+ *       with a {@link dev.obdio.obd.ClearConfirmation}; configured by {@link dev.obdio.obd.ObdOptions}.</li>
  * </ul>
  *
  * <p>Where python-OBD is wrong (VIN stripping, lower-case DTC hex, negative responses decoded as
  * data, ...) this package does what the standard says; {@code docs/COMPATIBILITY.md} lists each case.
  *
- * <p>Threading: everything here is immutable or a pure function (decoders, lookups, JSON writing)
- * and may be used from any thread without locking. Nothing here does I/O except reading the DTC
- * description table from the jar once, on first use.
+ * <p>Threading: commands, values, decoders and JSON writing are immutable or pure functions and may
+ * be used from any thread without locking; the DTC description table is read from the jar once, on
+ * first use. {@link dev.obdio.obd.ObdConnection} is thread-safe and documents its threads: queries
+ * run on the caller's thread and take turns on the bus; the bus endpoint's delivery thread and the
+ * ISO-TP timer and event threads carry the answers; the watch loop and its callbacks have a thread
+ * each while the loop runs. The request/answer logic itself ({@code ResponseWindow},
+ * {@code QueryPlanner}, {@code RoleAssignment}) is pure and takes the time as input.
  */
 package dev.obdio.obd;

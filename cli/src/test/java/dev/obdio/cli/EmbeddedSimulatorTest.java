@@ -22,6 +22,19 @@ class EmbeddedSimulatorTest {
     }
 
     @Test
+    void obdWithoutABusQueriesAndScansTheSimulatedCar() {
+        Cli.Result q = Cli.run("obd", "query", "RPM", "SPEED", "VIN", "CONTROL_MODULE_VOLTAGE");
+        assertThat(q.exitCode()).as(q.err()).isZero();
+        assertThat(q.err()).startsWith("obdio obd query: no BUS given: talking to the simulated petrol car on virtual:obdio-sim");
+        assertThat(q.out()).containsPattern("RPM: \\d+\\.\\d+ revolutions_per_minute").contains("VIN: 5FNSM1H50PB004273");
+        Cli.Result scan = Cli.run("obd", "scan");
+        assertThat(scan.exitCode()).as(scan.err()).isZero();
+        assertThat(scan.out()).contains("7E8", "7E9", "7EA", "5FNSM1H50PB004273", "P0301");
+        Cli.Result dtc = Cli.run("obd", "dtc", "--pending");
+        assertThat(dtc.out()).contains("P0171", "P0562");
+    }
+
+    @Test
     void theEmbeddedCarIsOnePerProcess() {
         assertThat(EmbeddedSimulator.start()).isEqualTo(EmbeddedSimulator.start()).startsWith("virtual:obdio-sim");
     }

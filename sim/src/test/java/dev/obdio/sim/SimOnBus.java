@@ -44,13 +44,17 @@ final class SimOnBus implements AutoCloseable {
     private volatile Instant since = Instant.now();
 
     private SimOnBus(VehicleDescription description) {
+        this(description, System.nanoTime());
+    }
+
+    private SimOnBus(VehicleDescription description, long startNanos) {
         bus = "virtual:sim-test-" + BUSES.incrementAndGet();
         sniffer = CanBuses.open(bus, BusOptions.DEFAULTS);
         sniffer.subscribe(frames::add);
         tester = CanBuses.open(bus, BusOptions.DEFAULTS);
         // Frames nobody listens for must not queue up for the first channel opened later.
         tester.subscribe(frame -> { });
-        vehicle = Vehicle.create(description, System.nanoTime());
+        vehicle = Vehicle.create(description, startNanos);
         RequestLog requestLog = new RequestLog() {
             @Override
             public void served(ServedRequest request) {
@@ -68,6 +72,11 @@ final class SimOnBus implements AutoCloseable {
 
     static SimOnBus start(VehicleDescription description) {
         return new SimOnBus(description);
+    }
+
+    /** A vehicle whose ignition went on at {@code startNanos} ({@link System#nanoTime()}), e.g. a minute ago. */
+    static SimOnBus start(VehicleDescription description, long startNanos) {
+        return new SimOnBus(description, startNanos);
     }
 
     static SimOnBus petrol() {

@@ -16,8 +16,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * A transport supplies {@link #transmit(CanFrame)} and {@link #closeTransport()} and hands every
  * frame it sees to {@link #deliver(CanFrame, long, boolean)}.
  *
- * <p>Threading: {@code deliver} may be called from any transport thread; listeners run on one
- * delivery thread per endpoint, started with the first subscription.
+ * <p>Threading: {@code deliver} may be called from any transport thread. Listeners run on one
+ * at a time per endpoint, in arrival order: on the transport's own reader thread when it has one
+ * (SocketCAN, UDP: no extra hop between the socket and the listener; a failed send may report
+ * a link error from the sending thread), otherwise on a delivery thread started with the first
+ * subscription (the virtual bus, whose frames arrive on the senders' threads).
  */
 public abstract class AbstractCanBus implements CanBus {
 
@@ -36,15 +39,31 @@ public abstract class AbstractCanBus implements CanBus {
     private final Object dispatcherLock = new Object();
     private Thread dispatcher;
     private volatile boolean open = true;
+    private final boolean readerThreadDelivers;
+    private final Object directDelivery = new Object();
 
     /**
+     * An endpoint whose frames arrive on arbitrary threads; listeners get a delivery thread.
+     *
      * @param channel the bus name as opened
      * @param options the endpoint's options
      */
     protected AbstractCanBus(String channel, BusOptions options) {
+        this(channel, options, false);
+    }
+
+    /**
+     * @param channel             the bus name as opened
+     * @param options             the endpoint's options
+     * @param readerThreadDelivers whether the transport calls {@link #deliver} and
+     *                            {@link #deliverError} from one reader thread of its own, which
+     *                            then also runs the listeners
+     */
+    protected AbstractCanBus(String channel, BusOptions options, boolean readerThreadDelivers) {
         this.channel = channel;
         this.options = options;
         this.queue = new ArrayBlockingQueue<>(options.receiveQueueCapacity());
+        this.readerThreadDelivers = readerThreadDelivers;
     }
 
     @Override
@@ -119,15 +138,36 @@ public abstract class AbstractCanBus implements CanBus {
         }
         ReceivedFrame received = new ReceivedFrame(frame, timestampNanos, channel,
                 own ? ReceivedFrame.Direction.TX : ReceivedFrame.Direction.RX);
-        if (!queue.offer(received)) {
+        if (readerThreadDelivers && !listeners.isEmpty()) {
+            synchronized (directDelivery) {
+                drainQueuedToListeners(); // frames that came before the first subscription go first
+                dispatch(received);
+            }
+        } else if (!queue.offer(received)) {
             dropped.incrementAndGet();
         }
     }
 
     /** Reports a condition (e.g. interface down) to the reader or the listeners, once. */
     protected final void deliverError(CanException error) {
+        if (readerThreadDelivers && !listeners.isEmpty()) {
+            // A send can report a link failure too: the lock keeps listener calls one at a time.
+            synchronized (directDelivery) {
+                for (FrameListener l : listeners) {
+                    safeCall(() -> l.onError(error));
+                }
+            }
+            return;
+        }
         pendingError.set(error);
         queue.offer(WAKE_UP);
+    }
+
+    private void drainQueuedToListeners() {
+        ReceivedFrame queued;
+        while ((queued = queue.poll()) != null) {
+            dispatch(queued);
+        }
     }
 
     /** Epoch nanoseconds now, for transports without their own timestamps. */
@@ -174,6 +214,9 @@ public abstract class AbstractCanBus implements CanBus {
             throw new CanException(CanException.Reason.CLOSED, channel + ": the bus endpoint is closed");
         }
         listeners.add(listener);
+        if (readerThreadDelivers) {
+            return () -> listeners.remove(listener);
+        }
         synchronized (dispatcherLock) {
             if (dispatcher == null || !dispatcher.isAlive()) {
                 dispatcher = new Thread(this::dispatchLoop, "obdio-bus-" + channel);

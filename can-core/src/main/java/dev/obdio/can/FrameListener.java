@@ -1,9 +1,10 @@
 package dev.obdio.can;
 
 /**
- * Push delivery of received frames. All listeners of one endpoint are called on that endpoint's
- * single delivery thread, in the order the frames arrived; a listener that blocks delays the
- * others and, once the receive queue is full, makes the endpoint drop frames.
+ * Push delivery of received frames. The listeners of one endpoint are called one at a time, in
+ * the order the frames arrived, on the endpoint's delivery thread (the transport's reader thread
+ * on SocketCAN and UDP); a listener that blocks delays the others and, once the buffers are
+ * full, makes the endpoint drop frames.
  */
 @FunctionalInterface
 public interface FrameListener {

@@ -77,7 +77,7 @@ public final class UdpMulticastBus extends AbstractCanBus {
     private final Thread reader;
 
     private UdpMulticastBus(UdpBusAddress address, UdpMulticastSockets sockets, BusOptions options) {
-        super(address.toString(), options);
+        super(address.toString(), options, true);
         this.address = address;
         this.sockets = sockets;
         this.reader = new Thread(this::readLoop, "obdio-udp-rx-" + address);

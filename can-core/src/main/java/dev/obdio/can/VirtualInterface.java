@@ -29,6 +29,7 @@ public final class VirtualInterface {
 
     private final String name;
     private final Object lock = new Object();
+    private final Object wireOrder = new Object();
     private volatile VirtualCanBus[] endpoints = new VirtualCanBus[0];
     private volatile VirtualLinkSettings settings = VirtualLinkSettings.IDEAL;
     private volatile boolean up = true;
@@ -162,7 +163,7 @@ public final class VirtualInterface {
         transmitted.incrementAndGet();
         VirtualLinkSettings s = settings;
         if (s.isInstant() && wire == null) {
-            deliverToAll(sender, frame, EpochClock.nowNanos());
+            deliverToAll(sender, frame);
             return;
         }
         InFlight item;
@@ -213,14 +214,19 @@ public final class VirtualInterface {
             if (item.lost) {
                 lost.incrementAndGet();
             } else if (up) {
-                deliverToAll(item.sender, item.frame, EpochClock.nowNanos());
+                deliverToAll(item.sender, item.frame);
             }
         }
     }
 
-    private void deliverToAll(VirtualCanBus sender, CanFrame frame, long timestampNanos) {
-        for (VirtualCanBus bus : endpoints) {
-            bus.receiveFromWire(frame, timestampNanos, bus == sender);
+    private void deliverToAll(VirtualCanBus sender, CanFrame frame) {
+        // One frame at a time, as on a wire: every endpoint sees the frames of concurrent senders
+        // in the same order (vcan's loopback gives the same guarantee).
+        synchronized (wireOrder) {
+            long stamp = EpochClock.nowNanos(); // taken in wire order, so timestamps never go back
+            for (VirtualCanBus bus : endpoints) {
+                bus.receiveFromWire(frame, stamp, bus == sender);
+            }
         }
     }
 

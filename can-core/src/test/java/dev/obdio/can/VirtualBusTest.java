@@ -90,6 +90,29 @@ class VirtualBusTest {
     }
 
     @Test
+    void everyEndpointSeesConcurrentSendersInTheSameOrder(TestInfo info) throws Exception {
+        String n = name(info);
+        CanBus a = open(n);
+        CanBus b = open(n);
+        CanBus r1 = open(n, BusOptions.DEFAULTS.withReceiveQueueCapacity(20_000));
+        CanBus r2 = open(n, BusOptions.DEFAULTS.withReceiveQueueCapacity(20_000));
+        int perSender = 5000;
+        Thread ta = new Thread(() -> { for (int i = 0; i < perSender; i++) a.send(CanFrame.of(0x100, (byte) (i >> 8), (byte) i)); });
+        Thread tb = new Thread(() -> { for (int i = 0; i < perSender; i++) b.send(CanFrame.of(0x200, (byte) (i >> 8), (byte) i)); });
+        ta.start();
+        tb.start();
+        ta.join();
+        tb.join();
+        List<CanFrame> seen1 = new ArrayList<>();
+        List<CanFrame> seen2 = new ArrayList<>();
+        for (int i = 0; i < 2 * perSender; i++) {
+            seen1.add(r1.receive(WAIT).frame());
+            seen2.add(r2.receive(WAIT).frame());
+        }
+        assertThat(seen1).isEqualTo(seen2);
+    }
+
+    @Test
     void filtersApplyPerEndpointAndCanChange(TestInfo info) throws Exception {
         String n = name(info);
         CanBus tx = open(n);

@@ -8,6 +8,7 @@ import dev.obdio.can.CanFilterSet;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Opens ISO-TP channels.
@@ -19,8 +20,14 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>Channels opened by bus name share one endpoint per bus, opened with the first channel and
- * closed with the last; channels opened on a {@link CanBus} share that endpoint and leave it open.
+ * <p>Channels of the java engine opened by bus name share one endpoint per bus, opened with the
+ * first channel and closed with the last; channels opened on a {@link CanBus} share that endpoint
+ * and leave it open. Channels of the kernel engine have a CAN_ISOTP socket each.
+ *
+ * <p>Engines: {@link Engine#AUTO} takes the kernel's CAN_ISOTP on a SocketCAN interface when the
+ * kernel has it and can honour the options, the java engine everywhere else;
+ * {@link #chooseEngine} says which and why. The options the kernel maps exactly, approximates or
+ * cannot serve are listed in {@code docs/ISOTP.md}.
  */
 public final class IsoTp {
 
@@ -30,8 +37,29 @@ public final class IsoTp {
         AUTO,
         /** The pure-Java engine: any bus, every option. */
         JAVA,
-        /** Linux CAN_ISOTP sockets (not available yet: opening reports so). */
+        /**
+         * Linux CAN_ISOTP sockets, on SocketCAN interfaces, for the options the kernel can honour;
+         * opening fails with a plain message where it cannot.
+         */
         KERNEL
+    }
+
+    /**
+     * Which engine runs a channel, and why.
+     *
+     * @param engine {@link Engine#JAVA} or {@link Engine#KERNEL}, never AUTO
+     * @param reason a sentence for the user
+     */
+    public record EngineChoice(Engine engine, String reason) {
+        /** Checks the fields. */
+        public EngineChoice {
+            if (engine == null || engine == Engine.AUTO) {
+                throw new IllegalArgumentException("engine must be JAVA or KERNEL, got " + engine);
+            }
+            if (reason == null || reason.isBlank()) {
+                throw new IllegalArgumentException("reason must not be blank");
+            }
+        }
     }
 
     private static final Map<String, IsoTpHub> HUBS_BY_NAME = new HashMap<>();
@@ -53,9 +81,7 @@ public final class IsoTp {
      *                      is not available
      */
     public static IsoTpChannel open(String busName, IsoTpOptions options, Engine engine) {
-        check(options, engine);
-        if (engine == Engine.KERNEL || (engine == Engine.AUTO && KernelIsoTp.isAvailable(busName)
-                && KernelIsoTp.supports(options))) {
+        if (chooseEngine(busName, options, engine).engine() == Engine.KERNEL) {
             return KernelIsoTp.open(busName, options);
         }
         synchronized (IsoTp.class) {
@@ -77,10 +103,11 @@ public final class IsoTp {
     /**
      * Opens a channel on an open bus endpoint, which the channel subscribes to and leaves open.
      * Channels on the same endpoint hear each other only if it was opened with
-     * {@link BusOptions#receiveOwnFrames()}. The kernel engine needs a bus name: here AUTO means
-     * the java engine.
+     * {@link BusOptions#receiveOwnFrames()}. AUTO means the java engine here; KERNEL opens a
+     * CAN_ISOTP socket on the endpoint's interface ({@link CanBus#channel()}), which then has
+     * nothing to do with the endpoint.
      *
-     * @throws CanException when the kernel engine is asked for
+     * @throws CanException when the kernel engine is asked for and cannot serve the endpoint's bus
      */
     public static IsoTpChannel open(CanBus bus, IsoTpOptions options, Engine engine) {
         if (bus == null) {
@@ -97,6 +124,46 @@ public final class IsoTp {
             }
             return hub.open(options);
         }
+    }
+
+    /**
+     * The engine {@link #open(String, IsoTpOptions, Engine)} uses for this bus and these options,
+     * with the reason: for AUTO, the kernel's when it serves the bus and honours the options, else
+     * the java engine with the reason the kernel's is not used. The kernel is probed once per JVM.
+     *
+     * @throws CanException when {@link Engine#KERNEL} is asked for and cannot be used (the
+     *                      message says why: no SocketCAN, no CAN_ISOTP module, not a SocketCAN
+     *                      interface, or an option the kernel cannot honour)
+     */
+    public static EngineChoice chooseEngine(String busName, IsoTpOptions options, Engine requested) {
+        check(options, requested);
+        if (busName == null || busName.isBlank()) {
+            throw new CanException(CanException.Reason.INVALID_NAME, "no bus name given\n" + CanBuses.SYNTAX);
+        }
+        return switch (requested) {
+            case JAVA -> new EngineChoice(Engine.JAVA, "the java engine was asked for");
+            case KERNEL -> {
+                KernelIsoTp.requireUsable(busName, options);
+                yield new EngineChoice(Engine.KERNEL, "the kernel engine was asked for");
+            }
+            case AUTO -> {
+                Optional<String> why = KernelIsoTp.unavailableReason(busName, options);
+                yield why.map(reason -> new EngineChoice(Engine.JAVA, "java engine: " + reason))
+                        .orElseGet(() -> new EngineChoice(Engine.KERNEL, "kernel engine: " + busName
+                                + " is a SocketCAN interface and the kernel has CAN_ISOTP"));
+            }
+        };
+    }
+
+    /** The engine running a channel opened here; empty for other implementations of {@link IsoTpChannel}. */
+    public static Optional<Engine> engineOf(IsoTpChannel channel) {
+        if (channel instanceof KernelIsoTpChannel) {
+            return Optional.of(Engine.KERNEL);
+        }
+        if (channel instanceof JavaIsoTpChannel) {
+            return Optional.of(Engine.JAVA);
+        }
+        return Optional.empty();
     }
 
     private static void check(IsoTpOptions options, Engine engine) {

@@ -73,8 +73,8 @@ public sealed interface IsoTpError {
      * {@code ConsecutiveFrameTimeoutError}.
      *
      * @param timeout       the N_Cr that expired
-     * @param receivedBytes bytes of the PDU received so far
-     * @param expectedBytes the PDU length announced in the first frame
+     * @param receivedBytes bytes of the PDU received so far, -1 when unknown (the kernel engine)
+     * @param expectedBytes the PDU length announced in the first frame, -1 when unknown (the kernel engine)
      */
     record ConsecutiveFrameTimeout(Duration timeout, int receivedBytes, int expectedBytes) implements IsoTpError {
         @Override
@@ -89,8 +89,9 @@ public sealed interface IsoTpError {
 
         @Override
         public String message() {
-            return "no consecutive frame within N_Cr = " + timeout.toMillis() + " ms (" + receivedBytes + " of "
+            String progress = receivedBytes < 0 || expectedBytes < 0 ? "" : " (" + receivedBytes + " of "
                     + expectedBytes + " bytes received)";
+            return "no consecutive frame within N_Cr = " + timeout.toMillis() + " ms" + progress;
         }
     }
 
@@ -150,8 +151,8 @@ public sealed interface IsoTpError {
      * A consecutive frame carried the wrong sequence number. The PDU being received is dropped.
      * Kernel: {@code EILSEQ}; python-can-isotp: {@code WrongSequenceNumberError}.
      *
-     * @param expected the sequence number due (0..15)
-     * @param received the one that came (0..15)
+     * @param expected the sequence number due (0..15), -1 when unknown (the kernel engine)
+     * @param received the one that came (0..15), -1 when unknown (the kernel engine)
      */
     record WrongSequenceNumber(int expected, int received) implements IsoTpError {
         @Override
@@ -166,6 +167,9 @@ public sealed interface IsoTpError {
 
         @Override
         public String message() {
+            if (received < 0 || expected < 0) {
+                return "consecutive frame with a wrong sequence number";
+            }
             return String.format("consecutive frame with sequence number %X, expected %X", received, expected);
         }
     }
@@ -329,8 +333,8 @@ public sealed interface IsoTpError {
     }
 
     /**
-     * A received frame failed the padding checks ({@link IsoTpOptions#checkPadLength()},
-     * {@link IsoTpOptions#checkPadContent()}): a single frame or the last consecutive frame drops
+     * A received frame failed the padding checks ({@link IsoTpOptions.Padding#checkLength()},
+     * {@link IsoTpOptions.Padding#checkContent()}): a single frame or the last consecutive frame drops
      * its PDU, a flow control aborts the send. Kernel: {@code EBADMSG}; python-can-isotp: none
      * (it does not check padding).
      *

@@ -6,8 +6,11 @@
  * <p>Start at {@link dev.obdio.isotp.IsoTp#open IsoTp.open}, which returns an
  * {@link dev.obdio.isotp.IsoTpChannel} configured by {@link dev.obdio.isotp.IsoTpOptions}. Two
  * engines stand behind that interface: the pure-Java one, which runs everywhere, and the Linux
- * kernel's CAN_ISOTP sockets (to come; {@link dev.obdio.isotp.IsoTp.Engine#AUTO} then picks it on
- * SocketCAN). Faults are {@link dev.obdio.isotp.IsoTpError} values, delivered as
+ * kernel's CAN_ISOTP sockets through JavaCAN ({@code KernelIsoTp*}, the module's only JavaCAN
+ * users), which {@link dev.obdio.isotp.IsoTp.Engine#AUTO} picks on SocketCAN interfaces when the
+ * kernel has them and can honour the options ({@link dev.obdio.isotp.IsoTp#chooseEngine} says
+ * which and why; {@code docs/ISOTP.md} has the option mapping). Faults are
+ * {@link dev.obdio.isotp.IsoTpError} values, delivered as
  * {@link dev.obdio.isotp.IsoTpEvent.Failed} events or carried by an
  * {@link dev.obdio.isotp.IsoTpException} from blocking calls. The protocol itself is
  * {@link dev.obdio.isotp.IsoTpStateMachine}, a pure state machine that tests and simulations can
@@ -40,5 +43,15 @@
  * learns when each is out (N_As/N_Ar run until then, and the STmin gap starts from there).
  * Channels on one endpoint hear each other through the endpoint's own-frame echo, like CAN_ISOTP
  * sockets on one host.
+ *
+ * <h2>Threading model of the kernel engine</h2>
+ * One CAN_ISOTP socket per channel. A sender thread per channel (from the first send) writes the
+ * queued PDUs one at a time with CAN_ISOTP_WAIT_TX_DONE and completes their futures; a reader
+ * thread runs while a listener is subscribed; an event thread (from the first subscription or
+ * {@code sendAsync}) calls the listeners and completes {@code sendAsync} futures in order;
+ * {@code receive} reads on the caller's thread. Nobody blocks in the kernel for more than 20 ms,
+ * so {@code close} unblocks receivers promptly and closes the descriptor exactly once, after the
+ * kernel has finished a transfer in flight. Segmented sends wait until no receiver is in the
+ * kernel, so that a receiver cannot take the send's error (the kernel keeps one per socket).
  */
 package dev.obdio.isotp;

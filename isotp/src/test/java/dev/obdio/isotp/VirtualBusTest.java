@@ -214,11 +214,11 @@ class VirtualBusTest {
     }
 
     @Test
-    void theKernelEngineIsNotAvailableYetAndAutoUsesJava() {
+    void theKernelEngineServesNoVirtualBusAndAutoUsesJava() {
         String bus = busName("engines");
         assertThatThrownBy(() -> IsoTp.open(bus, IsoTpOptions.DEFAULTS, IsoTp.Engine.KERNEL))
                 .isInstanceOf(CanException.class)
-                .hasMessageContaining("kernel ISO-TP engine (CAN_ISOTP sockets) is not available yet")
+                .hasMessageContaining("is not a SocketCAN interface")
                 .extracting(e -> ((CanException) e).reason()).isEqualTo(CanException.Reason.NOT_SUPPORTED);
         try (IsoTpChannel c = IsoTp.open(bus, IsoTpOptions.DEFAULTS)) {
             assertThat(c).isInstanceOf(JavaIsoTpChannel.class);

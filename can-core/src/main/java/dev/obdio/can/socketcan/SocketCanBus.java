@@ -65,7 +65,7 @@ final class SocketCanBus extends AbstractCanBus {
     private int lastReportedErrno; // reader thread only
 
     private SocketCanBus(String ifname, BusOptions options, Tuning tuning, RawSocket socket) {
-        super(ifname, options);
+        super(ifname, options, true);
         this.ifname = ifname;
         this.tuning = tuning;
         this.socket = socket;

@@ -18,9 +18,17 @@ import java.time.Duration;
 record Tuning(Duration pollInterval, Duration sendTimeout, TransmitRetry retry, int receiveBufferBytes,
               int ownFrameCapacity, Duration ownFrameMaxAge, Duration cyclicGrace) {
 
+    /**
+     * SO_RCVBUF asked for: 1 MiB, which the kernel caps at net.core.rmem_max (doubled), so at
+     * least twice its default. A reader that stalls for a moment (GC, a busy machine) then loses
+     * nothing of an ISO-TP transfer with BS 0 / STmin 0 (586 frames for 4095 bytes).
+     */
+    static final int RECEIVE_BUFFER_BYTES = 1 << 20;
+
     /** What {@link SocketCan#open} uses. */
     static final Tuning DEFAULTS = new Tuning(Duration.ofMillis(100), Duration.ofSeconds(1), TransmitRetry.DEFAULT,
-            0, 4096, Duration.ofSeconds(5), Duration.ofSeconds(1));
+            RECEIVE_BUFFER_BYTES, 4096, Duration.ofSeconds(5), Duration.ofSeconds(1));
+
 
     /** Validates the values. */
     Tuning {

@@ -178,7 +178,9 @@ final class SimCommand implements Callable<Integer> {
         IsoTpSpec t = d.isoTp();
         err.printf("  %-13s %s (single frames, every ECU answers on its own id)%n", "functional",
                 id(car.functionalId(), car.extendedIds()));
-        err.printf(Locale.ROOT, "  ISO-TP padding %s, BS %d, STmin 0x%02X; latency %s-%s ms. Ctrl-C stops.%n",
+        err.printf(Locale.ROOT, "  ISO-TP (%s engine) padding %s, BS %d, STmin 0x%02X; latency %s-%s ms. "
+                        + "Ctrl-C stops.%n",
+                server.engine().map(e -> e.name().toLowerCase(Locale.ROOT)).orElse("custom"),
                 t.padding().isPresent() ? String.format("%02X", t.padding().getAsInt()) : "none", t.blockSize(),
                 t.stMin(), num(d.latency().minMs()), num(d.latency().maxMs()));
         err.flush();

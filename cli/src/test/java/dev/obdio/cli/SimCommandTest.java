@@ -36,7 +36,7 @@ class SimCommandTest {
                         "  transmission  7E1 -> 7E9  TCM-TransmissionCtl",
                         "  battery       7E2 -> 7EA  BMS-BatteryMonitor",
                         "  functional    7DF",
-                        "ISO-TP padding 55, BS 0, STmin 0x00; latency 5-15 ms.");
+                        "ISO-TP (java engine) padding 55, BS 0, STmin 0x00; latency 5-15 ms.");
         byte[] vin = ask(bus, IsoTpAddress.normal11(0x7E0, 0x7E8), "0902");
         assertThat(new String(vin, 3, 17, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("5FNSM1H50PB004273");
         assertThat(ask(bus, IsoTpAddress.normal11(0x7E2, 0x7EA), "011C")).containsExactly(0x41, 0x1C, 0x01);
@@ -60,7 +60,7 @@ class SimCommandTest {
         await().atMost(WAIT).until(() -> sim.err().toString().contains("Ctrl-C stops."));
         assertThat(sim.err().toString()).contains("(VIN JTDKBA3U5P3091587, seed 9)",
                 "  hybrid        18DA1EF1 -> 18DAF11E  HCU-HybridControl", "  functional    18DB33F1",
-                "ISO-TP padding AA, BS 4, STmin 0x02; latency 0-2 ms.");
+                "ISO-TP (java engine) padding AA, BS 4, STmin 0x02; latency 0-2 ms.");
         assertThat(ask(bus, IsoTpAddress.normal29(0x18DA1EF1, 0x18DAF11E), "011C")).containsExactly(0x41, 0x1C, 0x0D);
         StopSignal.simulateCtrlC();
         Cli.Result r = Cli.finish(sim, WAIT);

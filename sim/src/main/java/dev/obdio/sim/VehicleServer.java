@@ -190,6 +190,14 @@ public final class VehicleServer implements AutoCloseable {
         return busName;
     }
 
+    /**
+     * The ISO-TP engine running the ECUs' channels ({@code JAVA} or {@code KERNEL}: what
+     * {@link IsoTp.Engine#AUTO} chose), or empty for a channel of another implementation.
+     */
+    public java.util.Optional<IsoTp.Engine> engine() {
+        return IsoTp.engineOf(endpointList.get(0).channel());
+    }
+
     /** Requests received so far (a functional request counts once), whatever came of them. */
     public long requestsReceived() {
         return requests.get();

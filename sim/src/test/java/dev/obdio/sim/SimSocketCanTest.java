@@ -81,10 +81,12 @@ class SimSocketCanTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = IsoTp.Engine.class, names = {"JAVA", "AUTO"})
+    @EnumSource(value = IsoTp.Engine.class, names = {"JAVA", "KERNEL", "AUTO"})
     void canUtilsTalkToTheSimulatedVehicle(IsoTp.Engine engine) throws IOException, Exception {
         Vehicle car = Vehicle.create(VehicleFiles.builtIn("petrol"), System.nanoTime());
         try (VehicleServer server = VehicleServer.start(car, IF, ServerOptions.DEFAULTS.withEngine(engine))) {
+            // AUTO takes the kernel's CAN_ISOTP on a SocketCAN interface: the options are ones it honours.
+            assertThat(server.engine()).contains(engine == IsoTp.Engine.JAVA ? IsoTp.Engine.JAVA : IsoTp.Engine.KERNEL);
             // The VIN: a first frame and two consecutive frames, flow-controlled by isotprecv.
             assertThat(exchange(List.of("-s", "7E0", "-d", "7E8"), List.of("-s", "7E0", "-d", "7E8"), "09 02"))
                     .isEqualTo(("49 02 01 " + hexOf("5FNSM1H50PB004273")).trim());

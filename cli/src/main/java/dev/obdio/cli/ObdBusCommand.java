@@ -24,6 +24,8 @@ abstract class ObdBusCommand implements Callable<Integer> {
     @Mixin
     ObdConnectOptions connect = new ObdConnectOptions();
 
+    private String resolvedBus;
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }
@@ -32,13 +34,13 @@ abstract class ObdBusCommand implements Callable<Integer> {
         return spec.commandLine().getErr();
     }
 
-    /** The bus named before the subcommand. */
+    /** The bus named before the subcommand; without one, the embedded simulated car's. */
     String bus() {
-        if (parent == null || parent.bus == null || parent.bus.isBlank()) {
-            throw new IllegalArgumentException("name the bus before the command: obdio obd BUS " + spec.name()
-                    + " … (e.g. obdio obd vcan0 " + spec.name() + ")");
+        if (resolvedBus == null) {
+            String given = parent == null || parent.bus == null || parent.bus.isBlank() ? null : parent.bus;
+            resolvedBus = EmbeddedSimulator.busOrSimulator(given, "obd " + spec.name(), err());
         }
-        return parent.bus;
+        return resolvedBus;
     }
 
     /** Opens the connection (finding the vehicle). */

@@ -19,7 +19,8 @@ import picocli.CommandLine.Command;
 public final class ObdToolCommand implements Runnable {
 
     @CommandLine.Parameters(index = "0", arity = "0..1", paramLabel = "BUS",
-            description = {"the bus the vehicle is on, for query, watch, scan and dtc (can0, vcan0, virtual:NAME, udp:…)"})
+            description = {"the bus the vehicle is on, for query, watch, scan and dtc (can0, vcan0, virtual:NAME, "
+                + "udp:…); none: the built-in simulated car"})
     String bus;
 
     @CommandLine.Spec

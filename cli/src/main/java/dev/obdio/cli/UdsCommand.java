@@ -2,7 +2,6 @@ package dev.obdio.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.obdio.can.CanBuses;
 import dev.obdio.can.CanException;
 import dev.obdio.isotp.IsoTpAddress;
 import dev.obdio.isotp.IsoTpOptions;
@@ -58,7 +57,8 @@ public final class UdsCommand implements Runnable {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "BUS",
-            description = "the bus: can0, vcan0, virtual:NAME, udp:… (see obdio help)")
+            description = "the bus: can0, vcan0, virtual:NAME, udp:… (see obdio help); none: the built-in "
+                    + "simulated car")
     String bus;
 
     @Option(names = "--tx", paramLabel = "ID", description = "request identifier (default 7E0); 8 hex digits = 29-bit")
@@ -150,10 +150,6 @@ public final class UdsCommand implements Runnable {
 
     /** Opens the client these options describe; the caller closes it. */
     UdsClient openClient() {
-        if (bus == null) {
-            throw new IllegalArgumentException("missing BUS before the command (e.g. obdio uds vcan0 read F190)\n"
-                    + CanBuses.SYNTAX);
-        }
         IsoTpAddress physical = physicalAddress();
         IsoTpOptions options = IsoTpOptions.DEFAULTS.withAddress(physical);
         if (padding != null) {
@@ -174,7 +170,9 @@ public final class UdsCommand implements Runnable {
             func = Optional.of(f.extended() ? IsoTpAddress.normal29(f.value(), physical.rxId())
                     : IsoTpAddress.normal11(f.value(), physical.rxId()));
         }
-        return UdsClient.open(bus, options, func, config());
+        UdsClientConfig config = config();
+        String busName = EmbeddedSimulator.busOrSimulator(bus, "uds", err()); // no BUS: the simulated car
+        return UdsClient.open(busName, options, func, config);
     }
 
     UdsClientConfig config() {

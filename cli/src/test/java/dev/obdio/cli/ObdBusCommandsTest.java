@@ -107,9 +107,10 @@ class ObdBusCommandsTest {
         Run r = run("obd", "virtual:cli-obd-nothing-" + COUNTER.incrementAndGet(), "query", "RPM", P2);
         assertThat(r.status()).isEqualTo(1);
         assertThat(r.err()).contains("no ECU answers on virtual:cli-obd-nothing-").doesNotContain("Exception");
-        Run noBus = run("obd", "query", "RPM");
-        assertThat(noBus.status()).isEqualTo(2);
-        assertThat(noBus.err()).contains("name the bus before the command");
+        Run noBus = run("obd", "query", "RPM"); // no BUS: the embedded simulated car answers
+        assertThat(noBus.status()).isZero();
+        assertThat(noBus.err()).contains("no BUS given: talking to the simulated petrol car");
+        assertThat(noBus.out()).startsWith("RPM: ");
         Run badBus = run("obd", "virtual:bad name!", "scan");
         assertThat(badBus.status()).isEqualTo(1);
         assertThat(badBus.err()).contains("virtual bus name").doesNotContain("Exception");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * One simulated ECU as a vehicle file describes it.
  *
  * @param name           identifier within the vehicle: lower-case letters, digits, '-' and '_'
- * @param role           engine, transmission or hybrid
+ * @param role           engine, transmission, hybrid or battery
  * @param requestId      physical request CAN id (11- or 29-bit, like the vehicle's functional id)
  * @param responseId     response CAN id
  * @param address29      the ECU's address for 29-bit normal-fixed ids (0x10 gives 0x18DA10F1 /
@@ -141,6 +141,12 @@ public record EcuDescription(String name, EcuRole role, int requestId, int respo
     public EcuDescription withHistory(EcuHistory newHistory) {
         return new EcuDescription(name, role, requestId, responseId, address29, ecuName, obdStandard, reportsVin,
                 pids, calibrationIds, cvns, newHistory, dtcs, supportedDtcs, dids, security);
+    }
+
+    /** This ECU with other security access levels. */
+    public EcuDescription withSecurity(List<SecurityLevelSpec> newSecurity) {
+        return new EcuDescription(name, role, requestId, responseId, address29, ecuName, obdStandard, reportsVin,
+                pids, calibrationIds, cvns, history, dtcs, supportedDtcs, dids, newSecurity);
     }
 
     /** This ECU with other mode 01 PIDs. */

@@ -6,6 +6,11 @@ public enum EcuRole {
     ENGINE,
     /** Transmission control module: speed, gear, its own DTCs. */
     TRANSMISSION,
-    /** Hybrid powertrain / battery control module: battery state, module voltage. */
-    HYBRID
+    /** Hybrid powertrain control module: traction battery state, module voltage (hybrid vehicles only). */
+    HYBRID,
+    /**
+     * 12 V battery management (the intelligent battery sensor of a start-stop car): module
+     * voltage, ambient temperature, its own DTCs and DIDs; components monitoring only.
+     */
+    BATTERY
 }

@@ -194,6 +194,13 @@ public final class Vehicle {
         return latestNanos;
     }
 
+    /** The newest time seen (the model's clock), for a binding that checks it shares the clock. */
+    long latestNanos() {
+        synchronized (lock) {
+            return latestNanos;
+        }
+    }
+
     boolean ignitionOnLocked() {
         return model.ignitionOn();
     }

@@ -25,12 +25,13 @@ import java.util.regex.Pattern;
  * @param start        fuel, odometer and temperature at start
  * @param driveCycle   what the simulated driver does
  * @param latency      ECU response time
+ * @param isoTp        padding and flow control of the ECUs' ISO-TP channels
  * @param ecus         the ECUs: exactly one engine ECU, any others
  */
 public record VehicleDescription(String name, String vin, long seed, int functionalId, boolean extendedIds,
                                  EnvironmentSpec environment, EngineSpec engine, TransmissionSpec transmission,
                                  BodySpec body, HybridSpec hybrid, StartState start, DriveCycle driveCycle,
-                                 LatencySpec latency, List<EcuDescription> ecus) {
+                                 LatencySpec latency, IsoTpSpec isoTp, List<EcuDescription> ecus) {
     private static final Pattern VIN = Pattern.compile("[A-HJ-NPR-Z0-9]{17}");
     /** 29-bit functional request id of ISO 15765-4. */
     public static final int FUNCTIONAL_29 = 0x18DB33F1;
@@ -51,6 +52,7 @@ public record VehicleDescription(String name, String vin, long seed, int functio
         Checks.notNull("start", start);
         Checks.notNull("driveCycle", driveCycle);
         Checks.notNull("latency", latency);
+        Checks.notNull("isotp", isoTp);
         Checks.notEmpty("ecus", ecus);
         ecus = List.copyOf(ecus);
         Set<String> names = new HashSet<>();
@@ -110,31 +112,37 @@ public record VehicleDescription(String name, String vin, long seed, int functio
     /** This vehicle with another default seed. */
     public VehicleDescription withSeed(long newSeed) {
         return new VehicleDescription(name, vin, newSeed, functionalId, extendedIds, environment, engine, transmission,
-                body, hybrid, start, driveCycle, latency, ecus);
+                body, hybrid, start, driveCycle, latency, isoTp, ecus);
     }
 
     /** This vehicle with another response latency. */
     public VehicleDescription withLatency(LatencySpec newLatency) {
         return new VehicleDescription(name, vin, seed, functionalId, extendedIds, environment, engine, transmission,
-                body, hybrid, start, driveCycle, newLatency, ecus);
+                body, hybrid, start, driveCycle, newLatency, isoTp, ecus);
+    }
+
+    /** This vehicle with other ISO-TP padding and flow control. */
+    public VehicleDescription withIsoTp(IsoTpSpec newIsoTp) {
+        return new VehicleDescription(name, vin, seed, functionalId, extendedIds, environment, engine, transmission,
+                body, hybrid, start, driveCycle, latency, newIsoTp, ecus);
     }
 
     /** This vehicle with another drive cycle. */
     public VehicleDescription withDriveCycle(DriveCycle newCycle) {
         return new VehicleDescription(name, vin, seed, functionalId, extendedIds, environment, engine, transmission,
-                body, hybrid, start, newCycle, latency, ecus);
+                body, hybrid, start, newCycle, latency, isoTp, ecus);
     }
 
     /** This vehicle with another start state. */
     public VehicleDescription withStart(StartState newStart) {
         return new VehicleDescription(name, vin, seed, functionalId, extendedIds, environment, engine, transmission,
-                body, hybrid, newStart, driveCycle, latency, ecus);
+                body, hybrid, newStart, driveCycle, latency, isoTp, ecus);
     }
 
     /** This vehicle with another environment. */
     public VehicleDescription withEnvironment(EnvironmentSpec newEnvironment) {
         return new VehicleDescription(name, vin, seed, functionalId, extendedIds, newEnvironment, engine, transmission,
-                body, hybrid, start, driveCycle, latency, ecus);
+                body, hybrid, start, driveCycle, latency, isoTp, ecus);
     }
 
     /** This vehicle with the ECU of the same name replaced. */
@@ -145,7 +153,7 @@ public record VehicleDescription(String name, String vin, long seed, int functio
             list.add(e.name().equals(replacement.name()) ? replacement : e);
         }
         return new VehicleDescription(name, vin, seed, functionalId, extendedIds, environment, engine, transmission,
-                body, hybrid, start, driveCycle, latency, list);
+                body, hybrid, start, driveCycle, latency, isoTp, list);
     }
 
     /**
@@ -165,6 +173,6 @@ public record VehicleDescription(String name, String vin, long seed, int functio
             list.add(e.withIds(0x18DA00F1 | (a << 8), 0x18DAF100 | a));
         }
         return new VehicleDescription(name, vin, seed, FUNCTIONAL_29, true, environment, engine, transmission, body,
-                hybrid, start, driveCycle, latency, list);
+                hybrid, start, driveCycle, latency, isoTp, list);
     }
 }

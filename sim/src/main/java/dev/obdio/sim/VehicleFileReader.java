@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -57,7 +58,7 @@ final class VehicleFileReader {
 
     private VehicleDescription vehicle(Node n) {
         n.allow("name", "vin", "seed", "functionalId", "environment", "engine", "transmission", "body", "hybrid",
-                "start", "driveCycle", "latency", "ecus");
+                "start", "driveCycle", "latency", "isotp", "ecus");
         String name = n.text("name");
         String vin = n.text("vin");
         long seed = n.optLong("seed", 1);
@@ -72,12 +73,13 @@ final class VehicleFileReader {
         StartState start = start(n.obj("start"));
         DriveCycle cycle = driveCycle(n.obj("driveCycle"));
         LatencySpec latency = n.has("latency") ? latency(n.obj("latency")) : LatencySpec.DEFAULTS;
+        IsoTpSpec isoTp = n.has("isotp") ? isoTp(n.obj("isotp")) : IsoTpSpec.DEFAULTS;
         List<EcuDescription> ecus = new ArrayList<>();
         for (Node e : n.list("ecus")) {
             ecus.add(ecu(e, extended));
         }
         return n.build(() -> new VehicleDescription(name, vin, seed, functionalId, extended, env, engine, transmission,
-                body, hybrid, start, cycle, latency, ecus));
+                body, hybrid, start, cycle, latency, isoTp, ecus));
     }
 
     private EnvironmentSpec environment(Node n) {
@@ -151,6 +153,19 @@ final class VehicleFileReader {
         double min = n.num("minMs");
         double max = n.num("maxMs");
         return n.build(() -> new LatencySpec(min, max));
+    }
+
+    private IsoTpSpec isoTp(Node n) {
+        n.allow("padding", "blockSize", "stMin");
+        OptionalInt padding = IsoTpSpec.DEFAULTS.padding();
+        if (n.has("padding")) {
+            Node p = n.field("padding");
+            padding = p.asText().trim().equalsIgnoreCase("none") ? OptionalInt.empty() : OptionalInt.of(p.hex(0, 0xFF));
+        }
+        OptionalInt pad = padding;
+        int bs = n.optInt("blockSize", IsoTpSpec.DEFAULTS.blockSize());
+        int stMin = n.optInt("stMin", IsoTpSpec.DEFAULTS.stMin());
+        return n.build(() -> new IsoTpSpec(pad, bs, stMin));
     }
 
     private DriveCycle driveCycle(Node n) {

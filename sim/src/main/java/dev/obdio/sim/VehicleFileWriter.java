@@ -119,6 +119,11 @@ final class VehicleFileWriter {
         ObjectNode latency = n.putObject("latency");
         latency.put("minMs", d.latency().minMs());
         latency.put("maxMs", d.latency().maxMs());
+        ObjectNode isoTp = n.putObject("isotp");
+        IsoTpSpec tp = d.isoTp();
+        isoTp.put("padding", tp.padding().isPresent() ? String.format("%02X", tp.padding().getAsInt()) : "none");
+        isoTp.put("blockSize", tp.blockSize());
+        isoTp.put("stMin", tp.stMin());
         ArrayNode ecus = n.putArray("ecus");
         for (EcuDescription ecu : d.ecus()) {
             ecus.add(ecu(ecu, d.extendedIds()));

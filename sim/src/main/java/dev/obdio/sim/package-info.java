@@ -9,8 +9,12 @@
  * {@link dev.obdio.sim.VehicleFiles}; three are built in.
  *
  * <p>Threading: no threads, no sleeps, no clock reads inside. A vehicle and its ECUs share one lock,
- * so any thread may call them; time is always the {@code nowNanos} argument. The transport (ISO-TP
- * on a {@code CanBus}) is a separate layer that calls {@link dev.obdio.sim.SimulatedEcu#respond}.
+ * so any thread may call them; time is always the {@code nowNanos} argument.
+ *
+ * <p>On a bus: {@link dev.obdio.sim.VehicleServer} runs a vehicle over ISO-TP on any
+ * {@code CanBus} (one channel per ECU, functional reception, responses sent on schedule by one
+ * timer thread, a {@link dev.obdio.sim.RequestLog}); {@link dev.obdio.sim.EmbeddedVehicle} is the
+ * in-process default of every obdio command.
  *
  * <p>Behaviour, file format, security algorithm and fault API: docs/SIMULATOR.md.
  */

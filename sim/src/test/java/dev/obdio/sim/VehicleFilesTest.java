@@ -94,7 +94,13 @@ class VehicleFilesTest {
             "      - code: P0301 | '      - code: P03G1' | ecus[0].dtcs[0].code | is not a DTC",
             "          engine_rpm: 2450 | '          rpm: 2450' | ecus[0].dtcs[0].freezeFrame.rpm | unknown signal",
             "        pending: true | '        pending: yes please' | ecus[0].dtcs[1].pending | true or false",
-            "    role: transmission | '    role: gearbox' | ecus[1].role | not one of engine, transmission, hybrid",
+            "    role: transmission | '    role: gearbox' | ecus[1].role | not one of engine, transmission, hybrid, battery",
+            "    role: battery | '    role: hybrid' | ecus[2].role | needs the vehicle's hybrid section",
+            "    pids: 01 1C 41 42 46 | '    pids: 01 0C 1C 41 42 46' | ecus[2].pids | cannot be served by a battery ECU",
+            "  padding: \"55\" | '  padding: \"155\"' | isotp.padding | out of range",
+            "  padding: \"55\" | '  padding: fifty-five' | isotp.padding | not hex",
+            "  stMin: 0 | '  stMin: 200' | isotp.stMin | reserved",
+            "  blockSize: 0 | '  blockSize: 256' | isotp.blockSize | out of range",
             "    pids: 01 0D 1C A4 | '    pids: 01 0C 0D 1C A4' | ecus[1].pids | cannot be served by a transmission ECU",
             "    pids: 01 0D 1C A4 | '    pids: 01 0D 1C 20 A4' | ecus[1].pids | support mask",
             "    pids: 01 0D 1C A4 | '    pids: 01 0D 1C A4 FZ' | ecus[1].pids | not hex",
@@ -128,6 +134,34 @@ class VehicleFilesTest {
                 .replace("        permanent: true\n", "        permanent: false\n"), "ecus[0].dtcs[0].stored");
         expectField(text.replace("role: transmission", "role: engine"), "ecus");
         expectField(text.replace("    pids: >-\n      01 03", "    pids: >-\n      01 03 16"), "ecus[0].pids");
+    }
+
+    @Test
+    void theIsoTpSectionIsOptionalAndPaddingCanBeNone() {
+        String text = VehicleFiles.builtInText("petrol");
+        String section = text.substring(text.indexOf("isotp:"), text.indexOf("ecus:"));
+        assertThat(VehicleFiles.builtIn("petrol").isoTp()).isEqualTo(new IsoTpSpec(java.util.OptionalInt.of(0x55), 0, 0));
+        assertThat(VehicleFiles.parse(text.replace(section, ""), "x.yaml").isoTp()).isEqualTo(IsoTpSpec.DEFAULTS);
+        VehicleDescription bare = VehicleFiles.parse(text.replace("  padding: \"55\"", "  padding: none")
+                .replace("  blockSize: 0", "  blockSize: 8").replace("  stMin: 0", "  stMin: 245"), "x.yaml");
+        assertThat(bare.isoTp()).isEqualTo(IsoTpSpec.DEFAULTS.withoutPadding().withBlockSize(8).withStMin(0xF5));
+        assertThat(VehicleFiles.parse(VehicleFiles.toYaml(bare), "y.yaml")).isEqualTo(bare);
+    }
+
+    @Test
+    void thePetrolAndDieselCarsHaveABatteryEcuTheHybridItsHybridEcu() {
+        VehicleDescription petrol = VehicleFiles.builtIn("petrol");
+        assertThat(petrol.ecus()).extracting(EcuDescription::name).containsExactly("engine", "transmission", "battery");
+        assertThat(petrol.ecu("battery").role()).isEqualTo(EcuRole.BATTERY);
+        assertThat(Vehicle.create(petrol, 0).ecuForRequestId(0x7E2, false).orElseThrow().ids())
+                .isEqualTo(new EcuIds(0x7E2, 0x7EA, 0x7DF, false));
+        Vehicle petrol29 = Vehicle.create(petrol.withExtendedIds(), 0);
+        assertThat(petrol29.ecu("battery").ids()).isEqualTo(new EcuIds(0x18DA1EF1, 0x18DAF11E, 0x18DB33F1, true));
+        VehicleDescription diesel = VehicleFiles.builtIn("diesel");
+        assertThat(diesel.ecus()).extracting(EcuDescription::name).containsExactly("engine", "battery");
+        assertThat(diesel.withExtendedIds()).isEqualTo(diesel);
+        assertThat(VehicleFiles.builtIn("hybrid").ecus()).extracting(EcuDescription::role)
+                .containsExactly(EcuRole.ENGINE, EcuRole.TRANSMISSION, EcuRole.HYBRID);
     }
 
     @Test

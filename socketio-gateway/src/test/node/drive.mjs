@@ -7,11 +7,12 @@
 //        acknowledgement's arguments, the events of the same name and the "error" events that
 //        arrived with it (raw JSON text of the event's arguments, in order)
 //   {"send": EVENT, "args": [...], "client": i}  emit without acknowledgement; records nothing
-//   {"raw": TEXT, "client": i}                    sends a raw Socket.IO packet ("42[...]")
+//   {"raw": TEXT, "client": i}                    sends a raw Socket.IO packet (the Engine.IO message
+//        type is added: "2[\"event\",...]" is an event)
 //   {"until": EVENT, "args": [...], "client": i, "timeoutMs": T}  emits again until the
 //        acknowledgement is not null; records the last one
 //   {"wait": EVENT, "count": N, "client": i, "timeoutMs": T}  waits for N events of that name
-//        (counting those received since the last wait for it); records them
+//        (counting those received since the last wait for it or emit step that recorded it); records them
 //   {"connected": i}                              records whether client i is still connected
 // Every step's record: {"step": index, "ack": [...], "raw": [...], "errors": [...], "events": [...],
 // "receivedAt": [ms epoch, ...], "ok": bool, "reason": "..."}.
@@ -102,6 +103,8 @@ for (let i = 0; i < plan.steps.length; i++) {
         outcome = await emitAck(c, event, s.args, Math.max(1, end - Date.now()));
         replies = since(c, event, before);
         errors = since(c, "error", errorsBefore);
+        c.cursor.set(event, taken(c, event)); // what an emit step records, later waits do not count again
+        c.cursor.set("error", taken(c, "error"));
         if (outcome.timeout) break;
         if (s.until === undefined || (outcome.ack.length > 0 && outcome.ack[0] !== null)) break;
         await new Promise((res) => setTimeout(res, 20));

@@ -22,7 +22,7 @@ record ClearReport(List<String> cleared, List<String> problems, boolean success,
     static final String BROADCAST = "dtc_cleared";
 
     static ClearReport of(DtcClearResult result) {
-        return new ClearReport(result.cleared().stream().map(DtcReport::ecuName).toList(),
+        return new ClearReport(result.cleared().stream().sorted().map(DtcReport::ecuName).toList(),
                 result.problems().stream().map(ObdProblem::describe).toList(), result.success(), result.time());
     }
 }

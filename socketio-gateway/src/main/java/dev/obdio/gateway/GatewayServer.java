@@ -90,6 +90,7 @@ public final class GatewayServer implements AutoCloseable {
         guard = new RequestGuard(SOCKET_IO_PATH, HostPolicy.forBindAddress(config.host()), config.cors());
         pipeline = new GatewayChannelInitializer(guard, new StaticFileHandler(SOCKET_IO_PATH, routes, staticPool),
                 transportWatch);
+        UnusedPipeline.release(server);
         server.setPipelineFactory(pipeline);
         server.getNamespace(Namespace.DEFAULT_NAME).addAuthTokenListener(tokens);
         server.addConnectListener(this::onConnect);

@@ -51,7 +51,7 @@ final class NodePlan {
         return steps.size() - 1;
     }
 
-    /** Sends a raw Socket.IO packet. */
+    /** Sends a raw Socket.IO packet, e.g. {@code 2["event",…]} (the Engine.IO message type is added). */
     int raw(int client, String packet) {
         step(client).put("raw", packet);
         return steps.size() - 1;

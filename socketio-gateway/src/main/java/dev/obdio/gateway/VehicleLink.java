@@ -12,7 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The gateway's connection to the vehicle: at most one {@link ObdConnection} at a time. It is set
  * by {@link #connect} (obd-socketio's {@code connect_obd}: any time, also from an event handler),
- * which replaces and closes the one before, and ended by {@link #close()} (the {@code close} event).
+ * which closes the one before and opens the next, and ended by {@link #closeConnection()} (the
+ * {@code close} event).
  * The services that use the bus ({@link WatchHub}, {@link CanMonitor}, {@link UdsRelay}) hear each
  * change as a {@link Listener}.
  *
@@ -55,42 +56,58 @@ final class VehicleLink implements AutoCloseable {
     }
 
     /**
-     * Opens the bus by name and finds the vehicle (blocking: the discovery takes a moment), then
-     * makes it the gateway's connection.
+     * Closes the current connection, then opens the bus by name and finds the vehicle (blocking:
+     * the discovery takes a moment) and makes it the gateway's connection. The old connection goes
+     * first because two testers polling one bus disturb each other's discovery; when the new bus
+     * cannot be opened, the gateway is left without a connection.
      *
-     * @throws dev.obdio.can.CanException when the bus cannot be opened; the current connection stays
+     * @throws dev.obdio.can.CanException when the bus cannot be opened
      */
     ObdConnection connect(String bus) {
         Objects.requireNonNull(bus, "bus");
-        ObdConnection next = ObdConnection.open(bus, options);
-        use(next, bus);
-        return next;
+        synchronized (changes) {
+            unlinkCurrent(false);
+            ObdConnection next = ObdConnection.open(bus, options);
+            link(next, bus);
+            return next;
+        }
     }
 
     /** Makes an open connection the gateway's (it is closed when replaced or at {@link #close()}). */
     void use(ObdConnection next, String bus) {
         Objects.requireNonNull(next, "connection");
         synchronized (changes) {
-            ObdConnection previous = current;
-            if (previous == next) {
+            if (current == next) {
                 return;
             }
-            if (previous != null) {
-                current = null;
-                notifyUnlinked(previous, false);
-                previous.close();
-            }
-            current = next;
-            busName = bus;
-            for (Listener l : listeners) {
-                try {
-                    l.linked(next, bus);
-                } catch (RuntimeException e) {
-                    LOG.error("a service failed to take the new connection to {}", bus, e);
-                }
+            unlinkCurrent(false);
+            link(next, bus);
+        }
+    }
+
+    private void link(ObdConnection next, String bus) {
+        current = next;
+        busName = bus;
+        for (Listener l : listeners) {
+            try {
+                l.linked(next, bus);
+            } catch (RuntimeException e) {
+                LOG.error("a service failed to take the new connection to {}", bus, e);
             }
         }
         LOG.info("connected to the vehicle on {}: {}", bus, next.status());
+    }
+
+    /** Lets go of the current connection and closes it; called under the lock. */
+    private boolean unlinkCurrent(boolean byClose) {
+        ObdConnection previous = current;
+        if (previous == null) {
+            return false;
+        }
+        current = null;
+        notifyUnlinked(previous, byClose);
+        previous.close();
+        return true;
     }
 
     /** The connection, unless none was made or it was closed. */
@@ -124,15 +141,12 @@ final class VehicleLink implements AutoCloseable {
      */
     boolean closeConnection() {
         synchronized (changes) {
-            ObdConnection previous = current;
-            if (previous == null) {
-                return false;
+            String bus = busName;
+            boolean was = unlinkCurrent(true);
+            if (was) {
+                LOG.info("closed the connection to the vehicle on {}", bus);
             }
-            current = null;
-            notifyUnlinked(previous, true);
-            previous.close();
-            LOG.info("closed the connection to the vehicle on {}", busName);
-            return true;
+            return was;
         }
     }
 

@@ -262,6 +262,24 @@ public final class ObdConnection implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Reads commands from the vehicle now, even those the watch loop watches (whose cached
+     * responses {@link #query} would return): mode 01 PIDs up to six per request.
+     *
+     * @param force send them even if the vehicle does not list them as supported
+     * @return one response per command, in the order given
+     */
+    public Map<ObdCommand, ObdResponse> read(List<ObdCommand> commands, boolean force) {
+        Map<ObdCommand, ObdResponse> out = new LinkedHashMap<>();
+        for (ObdCommand c : commands) {
+            out.put(Objects.requireNonNull(c, "command"), null);
+        }
+        if (!out.isEmpty()) {
+            readInto(new ArrayList<>(out.keySet()), force, out);
+        }
+        return out;
+    }
+
     private void readInto(List<ObdCommand> commands, boolean force, Map<ObdCommand, ObdResponse> out) {
         List<ObdCommand> send = new ArrayList<>();
         String notFound = null;

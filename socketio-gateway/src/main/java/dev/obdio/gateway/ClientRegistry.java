@@ -100,6 +100,13 @@ final class ClientRegistry implements GatewayClients {
     }
 
     @Override
+    public void broadcast(String event) {
+        for (ClientSession s : sessions.values()) {
+            s.emit(event);
+        }
+    }
+
+    @Override
     public void broadcast(String event, Object payload) {
         for (ClientSession s : sessions.values()) {
             s.emit(event, payload);

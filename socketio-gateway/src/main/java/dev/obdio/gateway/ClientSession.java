@@ -67,6 +67,11 @@ final class ClientSession implements GatewayClient {
     }
 
     @Override
+    public void emit(String event) {
+        offer(new Outbox.EventMessage(event, Outbox.NO_PAYLOAD, false));
+    }
+
+    @Override
     public void emit(String event, Object payload) {
         offer(new Outbox.EventMessage(event, payload, false));
     }
@@ -181,7 +186,7 @@ final class ClientSession implements GatewayClient {
         @Override
         public void send(Outbox.Message message) {
             if (message instanceof Outbox.EventMessage e) {
-                client.sendEvent(e.event(), new Object[] {e.payload()});
+                client.sendEvent(e.event(), e.payload() == Outbox.NO_PAYLOAD ? new Object[0] : new Object[] {e.payload()});
             } else if (message instanceof Outbox.AckMessage a) {
                 a.request().sendAckData(a.args());
             }

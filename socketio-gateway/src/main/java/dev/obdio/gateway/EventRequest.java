@@ -53,6 +53,32 @@ public record EventRequest(String event, List<JsonNode> args, GatewayClient clie
     public List<String> stringOrList(int index, String what) throws EventException {
         JsonNode node = arg(index).orElseThrow(
                 () -> new EventException("expected " + what + " or a list of them, got nothing"));
+        return stringOrList(node, what, maxArrayLength);
+    }
+
+    /**
+     * The argument at {@code index} as a JSON object, or empty when the client sent none (or null).
+     *
+     * @param what what the object is, for the error message ("{names, hz}")
+     */
+    public Optional<JsonNode> object(int index, String what) throws EventException {
+        Optional<JsonNode> node = arg(index);
+        if (node.isEmpty() || node.get().isNull()) {
+            return Optional.empty();
+        }
+        if (!node.get().isObject()) {
+            throw new EventException("expected " + what + " (an object), got " + describe(node.get()));
+        }
+        return node;
+    }
+
+    /**
+     * A JSON value as one or more strings: a string, or an array of at most {@code maxArrayLength}
+     * strings.
+     *
+     * @param what what one element is, for the error message ("a command name")
+     */
+    public static List<String> stringOrList(JsonNode node, String what, int maxArrayLength) throws EventException {
         if (node.isTextual()) {
             return List.of(node.textValue());
         }

@@ -1,6 +1,8 @@
 package dev.obdio.gateway;
 
+import com.corundumstudio.socketio.Configuration;
 import com.corundumstudio.socketio.SocketIOChannelInitializer;
+import com.corundumstudio.socketio.namespace.NamespacesHub;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.EventLoopGroup;
@@ -24,11 +26,32 @@ final class GatewayChannelInitializer extends SocketIOChannelInitializer {
     private final TransportWatch transportWatch;
     private final ChannelGroup channels = new DefaultChannelGroup("obdio-gateway", GlobalEventExecutor.INSTANCE);
     private volatile EventLoopGroup workerGroup;
+    private volatile String bindHost;
+    private volatile int bindPort = -1;
 
     GatewayChannelInitializer(RequestGuard guard, StaticFileHandler staticFiles, TransportWatch transportWatch) {
         this.guard = guard;
         this.staticFiles = staticFiles;
         this.transportWatch = transportWatch;
+    }
+
+    /**
+     * The address to listen on, when it differs from the configuration's. netty-socketio binds the
+     * address of its private copy of the configuration, which it hands to {@link #start} just before
+     * binding: the only place to change it after the server was built.
+     */
+    void bindTo(String host, int port) {
+        bindHost = host;
+        bindPort = port;
+    }
+
+    @Override
+    public void start(Configuration configuration, NamespacesHub namespacesHub) {
+        if (bindHost != null) {
+            configuration.setHostname(bindHost);
+            configuration.setPort(bindPort);
+        }
+        super.start(configuration, namespacesHub);
     }
 
     @Override

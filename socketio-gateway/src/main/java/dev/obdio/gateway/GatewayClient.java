@@ -18,7 +18,10 @@ public interface GatewayClient {
     /** Where the client connects from. */
     SocketAddress remoteAddress();
 
-    /** Sends an event that must not be lost (replies, notices such as {@code obd_closed}). */
+    /** Sends an event without arguments that must not be lost (notices such as {@code obd_closed}). */
+    void emit(String event);
+
+    /** Sends an event that must not be lost (replies, notices); a null payload arrives as {@code null}. */
     void emit(String event, Object payload);
 
     /**

@@ -21,6 +21,9 @@ public interface GatewayClients {
     /** The client with this session id, if connected. */
     Optional<GatewayClient> find(UUID id);
 
+    /** Sends an event without arguments that must not be lost to every client ({@code obd_closed}). */
+    void broadcast(String event);
+
     /** Sends an event that must not be lost to every client. */
     void broadcast(String event, Object payload);
 

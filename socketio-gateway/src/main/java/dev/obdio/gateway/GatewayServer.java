@@ -62,6 +62,7 @@ public final class GatewayServer implements AutoCloseable {
     private final StaticRoutes routes = new StaticRoutes();
     private final TransportWatch transportWatch;
     private final GatewayChannelInitializer pipeline;
+    private final RequestGuard guard;
     private final ThreadPoolExecutor handlerPool;
     private final ExecutorService staticPool;
     private final ScheduledExecutorService pump;
@@ -86,9 +87,10 @@ public final class GatewayServer implements AutoCloseable {
         server = new SocketIOServer(libraryConfiguration(config, tokens));
         transportWatch = new TransportWatch(SOCKET_IO_PATH, tokens.required(), config.transport().upgradeNoops(),
                 config.transport().upgradeTimeout().toNanos(), clients, ticker);
-        pipeline = new GatewayChannelInitializer(
-                new RequestGuard(SOCKET_IO_PATH, HostPolicy.forBindAddress(config.host()), config.cors()),
-                new StaticFileHandler(SOCKET_IO_PATH, routes, staticPool), transportWatch);
+        guard = new RequestGuard(SOCKET_IO_PATH, HostPolicy.forBindAddress(config.host()), config.cors());
+        pipeline = new GatewayChannelInitializer(guard, new StaticFileHandler(SOCKET_IO_PATH, routes, staticPool),
+                transportWatch);
+        UnusedPipeline.release(server);
         server.setPipelineFactory(pipeline);
         server.getNamespace(Namespace.DEFAULT_NAME).addAuthTokenListener(tokens);
         server.addConnectListener(this::onConnect);
@@ -179,23 +181,45 @@ public final class GatewayServer implements AutoCloseable {
     }
 
     /**
-     * Starts listening.
+     * Starts listening on the configuration's address.
      *
      * @return the address bound (with the real port when the configuration asked for port 0)
      * @throws GatewayException when the address cannot be bound; everything started is stopped again
      * @throws IllegalStateException when started before or closed
      */
-    public synchronized InetSocketAddress start() throws GatewayException {
+    public InetSocketAddress start() throws GatewayException {
+        return start(config.host(), config.port());
+    }
+
+    /**
+     * Starts listening on {@code host:port} instead of the configuration's address (obd-socketio's
+     * {@code run_server(host, port)}). The host decides which {@code Host} headers are answered and
+     * whether the missing-token warning is logged, as the configuration's host would.
+     *
+     * @return the address bound (with the real port for port 0)
+     * @throws GatewayException when the address cannot be bound; everything started is stopped again
+     * @throws IllegalStateException when started before or closed
+     * @throws IllegalArgumentException for an empty host or a port outside 0..65535
+     */
+    public synchronized InetSocketAddress start(String host, int port) throws GatewayException {
+        if (host == null || host.isBlank()) {
+            throw new IllegalArgumentException("host must not be empty");
+        }
+        if (port < 0 || port > 65535) {
+            throw new IllegalArgumentException("port must be 0..65535, got " + port);
+        }
         if (state != State.NEW) {
             throw new IllegalStateException("the gateway was " + (state == State.RUNNING ? "started" : "closed"));
         }
         state = State.RUNNING;
+        guard.bindAddress(host);
+        pipeline.bindTo(host, port);
         boolean started = false;
         try {
             ChannelFuture bind = (ChannelFuture) server.startAsync();
             bind.awaitUninterruptibly();
             if (!bind.isSuccess()) {
-                throw new GatewayException("cannot listen on " + config.host() + ":" + config.port() + ": "
+                throw new GatewayException("cannot listen on " + host + ":" + port + ": "
                         + bind.cause().getMessage(), bind.cause());
             }
             serverChannel = bind.channel();
@@ -207,7 +231,7 @@ public final class GatewayServer implements AutoCloseable {
                 close(); // netty's threads would keep the JVM alive
             }
         }
-        if (!HostPolicy.isLoopback(config.host()) && config.token().isEmpty()) {
+        if (!HostPolicy.isLoopback(host) && config.token().isEmpty()) {
             LOG.warn("the gateway listens on {} without a token: anyone on the network can read the vehicle "
                     + "(set a token to require it)", address);
         }

@@ -24,7 +24,15 @@ final class Outbox {
         boolean droppable();
     }
 
-    /** An event with one payload argument. */
+    /** The payload of an event sent without arguments ({@code ["obd_closed"]}). */
+    static final Object NO_PAYLOAD = new Object() {
+        @Override
+        public String toString() {
+            return "(no payload)";
+        }
+    };
+
+    /** An event with one payload argument, or none ({@link #NO_PAYLOAD}). */
     record EventMessage(String event, Object payload, boolean droppable) implements Message {
     }
 

@@ -23,13 +23,18 @@ final class RequestGuard extends ChannelInboundHandlerAdapter {
     private static final Logger LOG = LoggerFactory.getLogger(RequestGuard.class);
 
     private final String socketIoPath;
-    private final HostPolicy hosts;
     private final CorsPolicy cors;
+    private volatile HostPolicy hosts;
 
     RequestGuard(String socketIoPath, HostPolicy hosts, CorsPolicy cors) {
         this.socketIoPath = socketIoPath;
         this.hosts = hosts;
         this.cors = cors;
+    }
+
+    /** Answers the host names of another bind address (set before the server listens). */
+    void bindAddress(String bindHost) {
+        hosts = HostPolicy.forBindAddress(bindHost);
     }
 
     @Override

@@ -5,65 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.InetSocketAddress;
-import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Argument decoding and a handler tested with plain inputs, no server. */
 class EventRequestTest {
     private static final ObjectMapper M = new ObjectMapper();
 
-    /** A client that records what it is sent. */
-    static final class FakeClient implements GatewayClient {
-        final List<Object> sent = new ArrayList<>();
-
-        @Override
-        public UUID id() {
-            return new UUID(0, 1);
-        }
-
-        @Override
-        public boolean authenticated() {
-            return false;
-        }
-
-        @Override
-        public SocketAddress remoteAddress() {
-            return new InetSocketAddress("127.0.0.1", 1);
-        }
-
-        @Override
-        public void emit(String event, Object payload) {
-            sent.add(event + ":" + payload);
-        }
-
-        @Override
-        public void stream(String event, Object payload) {
-            emit(event, payload);
-        }
-
-        @Override
-        public long droppedUpdates() {
-            return 0;
-        }
-
-        @Override
-        public boolean connected() {
-            return true;
-        }
-
-        @Override
-        public void disconnect() {
-        }
-    }
-
     private static EventRequest request(String argsJson) throws Exception {
         List<JsonNode> args = new ArrayList<>();
         M.readTree(argsJson).forEach(args::add);
-        return new EventRequest("watch", args, new FakeClient(), 3);
+        return new EventRequest("watch", args, new RecordingClient(), 3);
     }
 
     @Test

@@ -92,7 +92,7 @@ class MalformedStormTest {
         }
     }
 
-    private static List<String> malformed(SplittableRandom random) {
+    static List<String> malformed(SplittableRandom random) {
         List<String> p = new ArrayList<>();
         p.add("42[\"has_name\", ");
         p.add("42{\"not\":\"an array\"}");
@@ -121,7 +121,7 @@ class MalformedStormTest {
         return p;
     }
 
-    private static WebSocket rawSocket(GatewayServer server, List<String> received) throws Exception {
+    static WebSocket rawSocket(GatewayServer server, List<String> received) throws Exception {
         URI uri = URI.create("ws://127.0.0.1:" + server.address().getPort() + "/socket.io/?EIO=4&transport=websocket");
         return HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(uri, new WebSocket.Listener() {
             private final StringBuilder partial = new StringBuilder();

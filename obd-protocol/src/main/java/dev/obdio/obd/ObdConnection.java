@@ -449,7 +449,11 @@ public final class ObdConnection implements AutoCloseable {
         loop.start();
     }
 
-    /** Stops the watch loop; after it returns no callback starts (one running may finish, for up to 2 s). */
+    /**
+     * Stops the watch loop. A request in flight finishes first, so its answer is not left on the bus
+     * for the next user of the ECU; after this returns no callback starts (one running may finish,
+     * for up to 2 s).
+     */
     public void stop() {
         loop.stop();
     }

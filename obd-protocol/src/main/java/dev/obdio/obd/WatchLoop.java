@@ -139,8 +139,9 @@ final class WatchLoop {
     }
 
     /**
-     * Stops the loop: interrupts a request in progress, waits for the thread to end, then lets the
-     * callback thread deliver what is pending (up to 2 s). Does nothing if not running.
+     * Stops the loop: lets a request in progress finish (interrupting it only if the thread has not
+     * ended after 10 s), waits for the thread to end, then lets the callback thread deliver what is
+     * pending (up to 2 s). Does nothing if not running.
      */
     void stop() {
         Thread t;
@@ -155,11 +156,18 @@ final class WatchLoop {
             thread = null;
             dispatcher = null;
         }
-        t.interrupt();
+        wake();
         if (Thread.currentThread() != t) {
             try {
+                // A request in flight finishes: interrupting it would leave its answer on the bus for
+                // whoever talks to that ECU next (a UDS client on the same identifiers, say).
                 t.join(JOIN.toMillis());
+                if (t.isAlive()) {
+                    t.interrupt();
+                    t.join(JOIN.toMillis());
+                }
             } catch (InterruptedException e) {
+                t.interrupt();
                 Thread.currentThread().interrupt();
             }
         }

@@ -7,9 +7,9 @@ import java.util.Map;
  * with its request/response flag: {@code [SRQ] ReadDataByIdentifier},
  * {@code [PSR] ReadDataByIdentifier}, {@code [NRC] requestOutOfRange}, {@code [???] Unknown}.
  *
- * <p>The names are isotpdump's (2020.11) so the output matches it byte for byte; the uds module
- * will own the project's table of services and NRCs, and this one should then defer to it for
- * everything but isotpdump's spelling.
+ * <p>The names are isotpdump's (2020.11), spelling mistakes included, so the output matches it
+ * byte for byte; the uds module's {@code UdsService} and {@code Nrc} carry ISO 14229's names for
+ * everything else.
  */
 final class UdsNames {
     private static final Map<Integer, String> SERVICES = Map.ofEntries(

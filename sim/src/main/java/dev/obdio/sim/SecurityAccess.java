@@ -1,12 +1,13 @@
 package dev.obdio.sim;
 
+import dev.obdio.uds.ObdioXorRotateAdd;
 import java.util.HashMap;
 import java.util.Map;
 
 /**
  * UDS SecurityAccess (0x27) of one ECU: seeds from the vehicle seed, keys by
- * {@link SecurityAlgorithm}, a zero seed when the level is already unlocked, and an attempt
- * counter: after {@code maxAttempts} wrong keys NRC 0x36 and a lock-out of {@code delayMs} during
+ * {@link ObdioXorRotateAdd} (the one implementation, shared with the UDS client), a zero seed when
+ * the level is already unlocked, and an attempt counter: after {@code maxAttempts} wrong keys NRC 0x36 and a lock-out of {@code delayMs} during
  * which seed requests get 0x37. The lock-out survives ECU resets and session changes.
  */
 final class SecurityAccess {
@@ -84,7 +85,7 @@ final class SecurityAccess {
             return Answer.negative(SID, Nrc.REQUEST_SEQUENCE_ERROR);
         }
         long key = ((req[2] & 0xFFL) << 24) | ((req[3] & 0xFFL) << 16) | ((req[4] & 0xFFL) << 8) | (req[5] & 0xFFL);
-        long expected = SecurityAlgorithm.key(level.seed, level.spec.secret(), level.spec.rotate());
+        long expected = ObdioXorRotateAdd.key(level.seed, new ObdioXorRotateAdd.Secret(level.spec.secret(), level.spec.rotate()));
         level.seed = -1;
         if (key != expected) {
             level.failures++;

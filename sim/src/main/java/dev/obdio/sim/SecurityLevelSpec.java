@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * One UDS security access level (service 0x27): the seed sub-function is {@code level}, the key
- * sub-function {@code level + 1}. The key is {@link SecurityAlgorithm#key} of the seed with this
+ * sub-function {@code level + 1}. The key is {@link dev.obdio.uds.ObdioXorRotateAdd#key} of the seed with this
  * level's secret and rotation.
  *
  * @param level       odd level 1..0x41 (1 = extended diagnostics, 3 = programming, ...)

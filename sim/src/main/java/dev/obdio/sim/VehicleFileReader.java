@@ -325,9 +325,9 @@ final class VehicleFileReader {
     private SecurityLevelSpec security(Node n) {
         n.allow("level", "algorithm", "secret", "rotate", "sessions", "maxAttempts", "delayMs");
         int level = n.integer("level");
-        if (n.has("algorithm") && !SecurityAlgorithm.NAME.equals(n.text("algorithm"))) {
+        if (n.has("algorithm") && !dev.obdio.uds.ObdioXorRotateAdd.NAME.equals(n.text("algorithm"))) {
             throw n.field("algorithm").error("\"" + n.text("algorithm") + "\" is not known; the simulator implements "
-                    + SecurityAlgorithm.NAME);
+                    + dev.obdio.uds.ObdioXorRotateAdd.NAME);
         }
         long secret = n.field("secret").hexLong(0xFFFF_FFFFL);
         int rotate = n.integer("rotate");

@@ -201,7 +201,7 @@ final class VehicleFileWriter {
         for (SecurityLevelSpec s : e.security()) {
             ObjectNode x = security.addObject();
             x.put("level", s.level());
-            x.put("algorithm", SecurityAlgorithm.NAME);
+            x.put("algorithm", dev.obdio.uds.ObdioXorRotateAdd.NAME);
             x.put("secret", String.format("%08X", s.secret()));
             x.put("rotate", s.rotate());
             x.set("sessions", sessions(s.sessions()));

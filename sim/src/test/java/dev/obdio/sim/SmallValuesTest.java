@@ -1,5 +1,6 @@
 package dev.obdio.sim;
 
+import dev.obdio.uds.ObdioXorRotateAdd;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -28,13 +29,13 @@ class SmallValuesTest {
 
     @Test
     void securityAlgorithmMatchesTheDocumentedVector() {
-        assertThat(SecurityAlgorithm.key(0x11223344L, 0x5A3C96E1L, 7)).isEqualTo(0xE98F6986L);
-        assertThat(Hex.of(SecurityAlgorithm.keyBytes(Hex.bytes("11223344"), 0x5A3C96E1L, 7))).isEqualTo("E9 8F 69 86");
-        assertThat(SecurityAlgorithm.key(0, 0, 1)).isZero();
-        assertThat(SecurityAlgorithm.key(0xFFFFFFFFL, 0xFFFFFFFFL, 31)).isEqualTo(0xFFFFFFFFL);
-        assertThatThrownBy(() -> SecurityAlgorithm.key(1L << 32, 1, 1)).hasMessageContaining("32-bit");
-        assertThatThrownBy(() -> SecurityAlgorithm.key(1, 1, 0)).hasMessageContaining("rotate");
-        assertThatThrownBy(() -> SecurityAlgorithm.keyBytes(new byte[3], 1, 1)).hasMessageContaining("4 bytes");
+        assertThat(ObdioXorRotateAdd.key(0x11223344L, new ObdioXorRotateAdd.Secret(0x5A3C96E1L, 7))).isEqualTo(0xE98F6986L);
+        assertThat(Hex.of(ObdioXorRotateAdd.of(0x5A3C96E1L, 7).key(1, Hex.bytes("11223344")))).isEqualTo("E9 8F 69 86");
+        assertThat(ObdioXorRotateAdd.key(0, new ObdioXorRotateAdd.Secret(0, 1))).isZero();
+        assertThat(ObdioXorRotateAdd.key(0xFFFFFFFFL, new ObdioXorRotateAdd.Secret(0xFFFFFFFFL, 31))).isEqualTo(0xFFFFFFFFL);
+        assertThatThrownBy(() -> new ObdioXorRotateAdd.Secret(1L << 32, 1)).hasMessageContaining("32 bits");
+        assertThatThrownBy(() -> new ObdioXorRotateAdd.Secret(1, 0)).hasMessageContaining("rotate");
+        assertThatThrownBy(() -> ObdioXorRotateAdd.of(1, 1).key(1, new byte[3])).hasMessageContaining("4-byte seed");
     }
 
     @Test

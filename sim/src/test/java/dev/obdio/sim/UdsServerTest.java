@@ -1,5 +1,6 @@
 package dev.obdio.sim;
 
+import dev.obdio.uds.ObdioXorRotateAdd;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -32,12 +33,12 @@ class UdsServerTest {
     private void unlockLevel1() {
         byte[] seed = engine.bytes("27 01");
         assertThat(Hex.of(seed)).startsWith("67 01");
-        byte[] key = SecurityAlgorithm.keyBytes(java.util.Arrays.copyOfRange(seed, 2, 6), SECRET_LEVEL_1, ROTATE_LEVEL_1);
+        byte[] key = ObdioXorRotateAdd.of(SECRET_LEVEL_1, ROTATE_LEVEL_1).key(1, java.util.Arrays.copyOfRange(seed, 2, 6));
         engine.expect("27 02 " + Hex.of(key), "67 02");
     }
 
     private String wrongKeyFor(byte[] seedAnswer) {
-        byte[] key = SecurityAlgorithm.keyBytes(java.util.Arrays.copyOfRange(seedAnswer, 2, 6), SECRET_LEVEL_1, ROTATE_LEVEL_1);
+        byte[] key = ObdioXorRotateAdd.of(SECRET_LEVEL_1, ROTATE_LEVEL_1).key(1, java.util.Arrays.copyOfRange(seedAnswer, 2, 6));
         key[3] ^= 0x01;
         return "27 02 " + Hex.of(key);
     }
@@ -201,7 +202,7 @@ class UdsServerTest {
     void aSeedIsOnlyGoodForOneKey() {
         extended();
         byte[] seed = engine.bytes("27 01");
-        byte[] key = SecurityAlgorithm.keyBytes(java.util.Arrays.copyOfRange(seed, 2, 6), SECRET_LEVEL_1, ROTATE_LEVEL_1);
+        byte[] key = ObdioXorRotateAdd.of(SECRET_LEVEL_1, ROTATE_LEVEL_1).key(1, java.util.Arrays.copyOfRange(seed, 2, 6));
         engine.expect(wrongKeyFor(seed), "7F 27 35");
         engine.expect("27 02 " + Hex.of(key), "7F 27 24");
     }
@@ -346,7 +347,7 @@ class UdsServerTest {
         assertThat(hybrid.snapshot(clock.now()).get(Signal.ENGINE_RUNNING)).isZero();
         hybridEngine.expect("10 03", "50 03 00 32 01 F4");
         byte[] seed = hybridEngine.bytes("27 01");
-        byte[] key = SecurityAlgorithm.keyBytes(java.util.Arrays.copyOfRange(seed, 2, 6), 0x6B8D2F41L, 9);
+        byte[] key = ObdioXorRotateAdd.of(0x6B8D2F41L, 9).key(1, java.util.Arrays.copyOfRange(seed, 2, 6));
         hybridEngine.expect("27 02 " + Hex.of(key), "67 02");
         hybridEngine.expect("31 01 02 11", "7F 31 22");
     }

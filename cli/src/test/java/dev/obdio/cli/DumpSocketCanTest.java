@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
  */
 @RequiresSocketCan
 class DumpSocketCanTest {
-    /** An interface of its own, CAN FD capable (vcan0 has the classic MTU). */
+    /** An interface of its own, so no other traffic interleaves; CAN FD MTU set explicitly. */
     private static final String IF = "obdiodump0";
     /** Every data frame and every error frame, for both tools. */
     private static final String SPEC = IF + ",0:0,#FFFFFFFF";

@@ -41,7 +41,15 @@ import org.openjdk.jmh.annotations.Warmup;
  *       its time on a 500 kbit/s wire, as on a real bus);</li>
  *   <li>{@code did}: {@code F186} (1-byte value: single frames both ways) or {@code F190} (the
  *       VIN: a 20-byte response, first frame, flow control and two consecutive frames).</li>
+ *   <li>{@code bus}: {@code virtual} (the in-process bus, both sides on the java engine) or a
+ *       SocketCAN interface such as {@code vcan0} (in the QEMU guest), where the responder is a
+ *       kernel CAN_ISOTP socket and {@code engine} chooses the client's ISO-TP engine
+ *       ({@code JAVA} or {@code KERNEL}); {@code link} applies to the virtual bus only:</li>
  * </ul>
+ * <pre>
+ * ../shared/tools/vmrun -- java -jar bench/target/benchmarks.jar UdsReadDidThroughput \
+ *     -p bus=vcan0 -p link=instant -p engine=JAVA,KERNEL
+ * </pre>
  * {@link #udsReadDid} goes through the whole client (lock, stale-response drain, P2 wait, SID
  * checks, DID codec parse); {@link #isoTpFloor} sends the same bytes over the same channels with
  * bare ISO-TP, the floor the client's own cost is measured against.
@@ -62,6 +70,12 @@ public class UdsReadDidThroughput {
     @Param({"F186", "F190"})
     public String did;
 
+    @Param({"virtual"})
+    public String bus;
+
+    @Param({"JAVA"})
+    public String engine;
+
     private CanBus ecuBus;
     private CanBus testerBus;
     private IsoTpChannel ecu;
@@ -73,10 +87,6 @@ public class UdsReadDidThroughput {
 
     @Setup(Level.Trial)
     public void open() {
-        VirtualInterface vi = VirtualInterface.named("bench-uds-" + System.nanoTime());
-        vi.configure(link.equals("500k") ? VirtualLinkSettings.IDEAL.withBitrate(500_000) : VirtualLinkSettings.IDEAL);
-        ecuBus = vi.openEndpoint(BusOptions.DEFAULTS.withReceiveQueueCapacity(65_536));
-        testerBus = vi.openEndpoint(BusOptions.DEFAULTS.withReceiveQueueCapacity(65_536));
         didValue = Integer.parseInt(did, 16);
         request = new byte[] {0x22, (byte) (didValue >> 8), (byte) didValue};
         byte[] value = didValue == 0xF190 ? VIN : new byte[] {0x01};
@@ -85,7 +95,26 @@ public class UdsReadDidThroughput {
         response[1] = request[1];
         response[2] = request[2];
         System.arraycopy(value, 0, response, 3, value.length);
-        ecu = IsoTp.open(ecuBus, IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E8, 0x7E0)), IsoTp.Engine.JAVA);
+        IsoTpOptions ecuOptions = IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E8, 0x7E0));
+        IsoTpOptions testerOptions = IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E0, 0x7E8));
+        IsoTp.Engine clientEngine = IsoTp.Engine.valueOf(engine);
+        if (bus.equals("virtual")) {
+            if (clientEngine != IsoTp.Engine.JAVA) {
+                throw new IllegalArgumentException("the virtual bus has the java engine only");
+            }
+            VirtualInterface vi = VirtualInterface.named("bench-uds-" + System.nanoTime());
+            vi.configure(link.equals("500k") ? VirtualLinkSettings.IDEAL.withBitrate(500_000) : VirtualLinkSettings.IDEAL);
+            ecuBus = vi.openEndpoint(BusOptions.DEFAULTS.withReceiveQueueCapacity(65_536));
+            testerBus = vi.openEndpoint(BusOptions.DEFAULTS.withReceiveQueueCapacity(65_536));
+            ecu = IsoTp.open(ecuBus, ecuOptions, IsoTp.Engine.JAVA);
+            tester = IsoTp.open(testerBus, testerOptions, IsoTp.Engine.JAVA);
+        } else {
+            if (!link.equals("instant")) {
+                throw new IllegalArgumentException("a SocketCAN interface has its own timing: use -p link=instant");
+            }
+            ecu = IsoTp.open(bus, ecuOptions, IsoTp.Engine.KERNEL);
+            tester = IsoTp.open(bus, testerOptions, clientEngine);
+        }
         ecu.subscribe(event -> {
             if (event instanceof IsoTpEvent.Received r) {
                 try {
@@ -95,8 +124,6 @@ public class UdsReadDidThroughput {
                 }
             }
         });
-        tester = IsoTp.open(testerBus, IsoTpOptions.DEFAULTS.withAddress(IsoTpAddress.normal11(0x7E0, 0x7E8)),
-                IsoTp.Engine.JAVA);
         client = new UdsClient(tester, UdsClientConfig.DEFAULTS.withTransportAllowance(Duration.ofSeconds(2)));
         if (!Hex.format(client.readDid(didValue).raw()).equals(Hex.format(value))) {
             throw new IllegalStateException("the responder does not answer as expected");
@@ -108,8 +135,10 @@ public class UdsReadDidThroughput {
         client.close();
         tester.close();
         ecu.close();
-        testerBus.close();
-        ecuBus.close();
+        if (testerBus != null) {
+            testerBus.close();
+            ecuBus.close();
+        }
     }
 
     /** One ReadDataByIdentifier through the client: request, response, parsed value. */

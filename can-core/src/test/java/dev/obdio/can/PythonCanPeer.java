@@ -2,12 +2,13 @@ package dev.obdio.can;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Writer;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -21,11 +22,12 @@ import java.util.concurrent.TimeUnit;
  * A python-can program on a {@code udp_multicast} bus, run as a child process: the script
  * {@code python_can_udp_peer.py} from the test resources under Debian's {@code /usr/bin/python3}.
  * Lines it prints are read on a thread and taken with a timeout; frames travel as text lines
- * of the script's format.
+ * of the script's format. Public for the tests of other modules (can-core's test jar), where the
+ * script is read from the jar.
  */
-final class PythonCanPeer implements AutoCloseable {
+public final class PythonCanPeer implements AutoCloseable {
     /** Debian's interpreter with python3-can; the python3 on PATH may be another one. */
-    static final String PYTHON = "/usr/bin/python3";
+    public static final String PYTHON = "/usr/bin/python3";
     private static final HexFormat HEX = HexFormat.of();
 
     private final Process process;
@@ -53,7 +55,7 @@ final class PythonCanPeer implements AutoCloseable {
     }
 
     /** Why python-can cannot be used here, or null when {@code import can} works. */
-    static String unavailableReason() {
+    public static String unavailableReason() {
         if (!Files.isExecutable(Path.of(PYTHON))) {
             return PYTHON + " does not exist (CI installs it with: apt-get install python3-can)";
         }
@@ -76,12 +78,15 @@ final class PythonCanPeer implements AutoCloseable {
     }
 
     /** Starts the script and waits until its bus is open (it printed READY). */
-    static PythonCanPeer start(Duration timeout, String... args) throws IOException, InterruptedException {
-        Path script;
-        try {
-            script = Path.of(PythonCanPeer.class.getResource("python_can_udp_peer.py").toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
+    public static PythonCanPeer start(Duration timeout, String... args) throws IOException, InterruptedException {
+        // Copied out, as the script may sit in a jar (another module's test class path).
+        Path script = Files.createTempFile("python_can_udp_peer", ".py");
+        script.toFile().deleteOnExit();
+        try (InputStream in = PythonCanPeer.class.getResourceAsStream("python_can_udp_peer.py")) {
+            if (in == null) {
+                throw new IOException("python_can_udp_peer.py is missing from the test resources");
+            }
+            Files.copy(in, script, StandardCopyOption.REPLACE_EXISTING);
         }
         Path err = Files.createTempFile("python-can-peer", ".stderr");
         List<String> command = new ArrayList<>(List.of(PYTHON, "-u", script.toString()));
@@ -98,7 +103,7 @@ final class PythonCanPeer implements AutoCloseable {
     }
 
     /** The next line the script prints; fails at once when the script has ended without it. */
-    String nextLine(Duration timeout) throws InterruptedException {
+    public String nextLine(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             boolean outputEnded = !reader.isAlive();
@@ -116,7 +121,7 @@ final class PythonCanPeer implements AutoCloseable {
     }
 
     /** Fails unless the next line is {@code expected}. */
-    void expectLine(String expected, Duration timeout) throws InterruptedException {
+    public void expectLine(String expected, Duration timeout) throws InterruptedException {
         String line = nextLine(timeout);
         if (!line.equals(expected)) {
             throw new AssertionError("python-can peer printed \"" + line + "\", expected \"" + expected + "\""
@@ -125,13 +130,13 @@ final class PythonCanPeer implements AutoCloseable {
     }
 
     /** Writes one line to the script's input. */
-    void writeLine(String line) throws IOException {
+    public void writeLine(String line) throws IOException {
         stdin.write(line + "\n");
         stdin.flush();
     }
 
     /** Waits for the script to end and fails unless it exited with 0. */
-    void expectSuccessfulExit(Duration timeout) throws InterruptedException {
+    public void expectSuccessfulExit(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("python-can peer still running after " + timeout + diagnostics());
         }
@@ -169,7 +174,7 @@ final class PythonCanPeer implements AutoCloseable {
     }
 
     /** The script's text form of a frame, as python-can's Message fields. */
-    static String format(CanFrame f) {
+    public static String format(CanFrame f) {
         return String.format("id=%x ext=%d rtr=%d err=%d fd=%d brs=%d esi=%d dlc=%d data=%s", f.id(),
                 f.extended() || (f.isError() && f.id() > CanFrame.MAX_STANDARD_ID) ? 1 : 0, f.isRemote() ? 1 : 0,
                 f.isError() ? 1 : 0, f.fd() ? 1 : 0, f.brs() ? 1 : 0, f.esi() ? 1 : 0, f.length(),
@@ -177,7 +182,7 @@ final class PythonCanPeer implements AutoCloseable {
     }
 
     /** The fields of a {@code FRAME …} line python-can printed. */
-    static Map<String, String> parseFrameLine(String line) {
+    public static Map<String, String> parseFrameLine(String line) {
         if (!line.startsWith("FRAME ")) {
             throw new AssertionError("expected a FRAME line, got \"" + line + "\"");
         }

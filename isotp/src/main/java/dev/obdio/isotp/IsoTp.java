@@ -181,7 +181,7 @@ public final class IsoTp {
         String name = bus.channel();
         IsoTpHub[] self = new IsoTpHub[1];
         self[0] = new IsoTpHub(bus, owned, ticker, new TimerThread(ticker, "obdio-isotp-timer-" + name),
-                new EventDispatcher("obdio-isotp-events-" + name), () -> {
+                new EventDispatcher("obdio-isotp-events-" + name), "obdio-isotp-tx-" + name, () -> {
                     synchronized (IsoTp.class) {
                         registry.remove(key, self[0]);
                     }

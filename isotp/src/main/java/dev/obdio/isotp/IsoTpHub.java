@@ -15,6 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The java engine's driver for one bus endpoint: every channel opened on the bus shares it. It
@@ -25,6 +29,12 @@ import java.util.concurrent.Executor;
  * <p>When the hub opened the endpoint itself it also sets the endpoint's receive filters to the
  * identifiers its channels listen on, and receives its own frames, so channels on the same hub
  * hear each other as CAN_ISOTP sockets on one host do.
+ *
+ * <p>Threads: frames arrive on the endpoint's delivery thread (a SocketCAN endpoint's reader);
+ * deadlines fire on the timer thread; listeners run on the event thread; blocks of consecutive
+ * frames released by a flow control are sent on the burst sender thread
+ * ({@code obdio-isotp-tx-<bus>}, started on first use, gone after 5 s idle), so the delivery
+ * thread keeps reading while a block goes out.
  */
 final class IsoTpHub implements FrameListener {
     /** Beyond this many receive identifiers the endpoint takes every frame (SocketCAN allows 512 filters). */
@@ -44,6 +54,8 @@ final class IsoTpHub implements FrameListener {
     private volatile Map<Integer, JavaIsoTpChannel[]> byExtendedId = Map.of();
     private Subscription subscription;
     private boolean closed;
+    /** Null: bursts go out on the thread that delivered the flow control. */
+    private final ThreadPoolExecutor burstSender;
 
     /**
      * @param bus     the endpoint
@@ -60,6 +72,50 @@ final class IsoTpHub implements FrameListener {
         this.timer = timer;
         this.events = events;
         this.onClose = onClose;
+        this.burstSender = null;
+    }
+
+    /**
+     * A hub whose consecutive-frame bursts released by flow controls go to a burst sender thread
+     * of its own; the other constructor sends them on the thread that delivered the flow control.
+     */
+    IsoTpHub(CanBus bus, boolean ownsBus, Ticker ticker, DeadlineTimer timer, Executor events, String burstThreadName,
+             Runnable onClose) {
+        this.bus = bus;
+        this.ownsBus = ownsBus;
+        this.ticker = ticker;
+        this.timer = timer;
+        this.events = events;
+        this.onClose = onClose;
+        this.burstSender = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), r -> {
+            Thread t = new Thread(r, burstThreadName);
+            t.setDaemon(true);
+            return t;
+        });
+        burstSender.allowCoreThreadTimeOut(true);
+    }
+
+    /**
+     * Runs a channel's burst of consecutive frames on the burst sender thread; false when the
+     * hub has no burst sender or is shutting down (the caller then sends on its own thread).
+     */
+    boolean sendBurst(Runnable burst) {
+        if (burstSender == null) {
+            return false;
+        }
+        try {
+            burstSender.execute(() -> {
+                try {
+                    burst.run();
+                } catch (RuntimeException e) {
+                    Thread t = Thread.currentThread();
+                    t.getUncaughtExceptionHandler().uncaughtException(t, e);
+                }
+            });
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
+        }
     }
 
     CanBus bus() {
@@ -129,6 +185,9 @@ final class IsoTpHub implements FrameListener {
             subscription.close();
         }
         timer.close();
+        if (burstSender != null) {
+            burstSender.shutdown();
+        }
         if (events instanceof EventDispatcher dispatcher) {
             dispatcher.close();
         }

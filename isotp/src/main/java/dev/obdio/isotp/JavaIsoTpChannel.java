@@ -21,7 +21,11 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Every input (a frame from the hub, a timer expiry, a send, the outcome of a frame we sent)
  * runs the state machine under the channel's lock, on whatever thread brought it; the frames it
  * asks for are then sent on that same thread outside the lock, and their outcome is fed back in.
- * Events go to the hub's executor while the lock is held, so listeners see them in order.
+ * One exception: consecutive frames that a frame from the bus (a flow control) releases are sent
+ * on the hub's burst sender thread, so the bus endpoint's reader, which delivered the flow
+ * control, goes back to reading at once instead of writing a whole block while frames (our own
+ * echoes among them) pile up in its socket. Events go to the hub's executor while the lock is
+ * held, so listeners see them in order.
  */
 final class JavaIsoTpChannel implements IsoTpChannel {
     /** Sends queued behind the one in progress before {@code sendAsync} refuses more. */
@@ -209,7 +213,7 @@ final class JavaIsoTpChannel implements IsoTpChannel {
     /** A frame with our receive identifier, on the bus delivery thread. */
     void onFrame(CanFrame frame) {
         if (machine.accepts(frame)) { // reads only final fields: no lock needed
-            drive((m, now) -> m.onFrame(frame, now));
+            drive((m, now) -> m.onFrame(frame, now), true);
         }
     }
 
@@ -218,11 +222,16 @@ final class JavaIsoTpChannel implements IsoTpChannel {
         drive(IsoTpStateMachine::onTick);
     }
 
+    private void drive(Step first) {
+        drive(first, false);
+    }
+
     /**
      * Runs one input, then sends the frames it asked for on this thread and feeds their outcome
-     * back in, until nothing is left to send.
+     * back in, until nothing is left to send. With {@code fromBus}, a consecutive frame (the
+     * start of a block) goes to the hub's burst sender, which continues the loop there.
      */
-    private void drive(Step first) {
+    private void drive(Step first, boolean fromBus) {
         ArrayDeque<IsoTpStateMachine.Transmission> toSend = new ArrayDeque<>(4);
         Step step = first;
         while (true) {
@@ -239,18 +248,27 @@ final class JavaIsoTpChannel implements IsoTpChannel {
             if (t == null) {
                 return;
             }
-            long token = t.token();
-            try {
-                hub.transmit(t.frame());
-                // The gap to the next consecutive frame counts from when the bus accepted this
-                // one, not from before the call: a thread preempted in between would otherwise
-                // send the next frame too early.
-                step = (m, now) -> m.onTransmitted(token, now);
-            } catch (RuntimeException e) {
-                // CanException normally; anything else the bus throws fails the frame just as well.
-                String reason = e.getMessage() == null ? e.toString() : e.getMessage();
-                step = (m, now) -> m.onTransmitFailed(token, reason, now);
+            if (fromBus && toSend.isEmpty() && t.frameType() == FrameType.CONSECUTIVE_FRAME
+                    && hub.sendBurst(() -> drive(transmit(t)))) {
+                return;
             }
+            step = transmit(t);
+        }
+    }
+
+    /** Sends one frame; returns the input that tells the machine how it went. */
+    private Step transmit(IsoTpStateMachine.Transmission t) {
+        long token = t.token();
+        try {
+            hub.transmit(t.frame());
+            // The gap to the next consecutive frame counts from when the bus accepted this
+            // one, not from before the call: a thread preempted in between would otherwise
+            // send the next frame too early.
+            return (m, now) -> m.onTransmitted(token, now);
+        } catch (RuntimeException e) {
+            // CanException normally; anything else the bus throws fails the frame just as well.
+            String reason = e.getMessage() == null ? e.toString() : e.getMessage();
+            return (m, now) -> m.onTransmitFailed(token, reason, now);
         }
     }
 

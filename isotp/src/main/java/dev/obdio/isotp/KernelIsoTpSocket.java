@@ -247,9 +247,10 @@ final class KernelIsoTpSocket {
     }
 
     /**
-     * Receives one PDU, blocking for at most {@link #SLICE} in the kernel. While a segmented send
-     * is due or running, waits up to {@code maxWait} to get in, and returns {@link Nothing} if it
-     * could not.
+     * Receives one PDU, blocking for at most {@link #SLICE} in the kernel, or not at all when
+     * {@code maxWait} is zero (a poll: a caller draining stale PDUs must not sit out SO_RCVTIMEO).
+     * While a segmented send is due or running, waits up to {@code maxWait} to get in, and returns
+     * {@link Nothing} if it could not.
      */
     Result receive(Duration maxWait) throws InterruptedException {
         synchronized (lock) {
@@ -268,7 +269,7 @@ final class KernelIsoTpSocket {
             callsInProgress++;
         }
         try {
-            return readOnce(0);
+            return readOnce(maxWait.isZero() ? MSG_DONTWAIT : 0);
         } finally {
             synchronized (lock) {
                 receivers--;

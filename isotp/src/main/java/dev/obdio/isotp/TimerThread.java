@@ -8,6 +8,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * then runs that channel's {@code onTick} (which may send frames) on this thread. A deadline
  * that ends an STmin gap is met by parking until shortly before it and spinning for the rest, so
  * gaps of 100 µs are held; timeouts are met by parking alone.
+ *
+ * <p>A channel moves its deadline on nearly every frame (N_Cr after each consecutive frame, N_As
+ * after each one sent), almost always to later. The thread is woken only when a deadline comes
+ * before the time it is parked until; a later one is found when it wakes at the earlier time and
+ * parks again. That saves a wake-up (a futex call and a context switch) per frame.
  */
 final class TimerThread implements DeadlineTimer {
     /** Parking overshoots by tens of microseconds on Linux; spin for the last stretch of a gap. */
@@ -19,6 +24,11 @@ final class TimerThread implements DeadlineTimer {
     private final Condition changed = lock.newCondition();
     private final Thread thread;
     private volatile boolean running = true;
+    /** Whether the thread waits on {@link #changed}; guarded by the lock. */
+    private boolean parked;
+    /** When the parked thread wakes by itself, or {@code parkedForever}; guarded by the lock. */
+    private long wakeAt;
+    private boolean parkedForever;
 
     TimerThread(Ticker ticker, String name) {
         this.ticker = ticker;
@@ -31,7 +41,8 @@ final class TimerThread implements DeadlineTimer {
     public void schedule(JavaIsoTpChannel channel, boolean armed, long at, boolean precise) {
         lock.lock();
         try {
-            if (queue.set(channel, armed, at, precise)) {
+            if (queue.set(channel, armed, at, precise) && parked
+                    && (parkedForever || wakeTime(queue.first()) - wakeAt < 0)) {
                 changed.signal();
             }
         } finally {
@@ -52,13 +63,26 @@ final class TimerThread implements DeadlineTimer {
             try {
                 DeadlineQueue.Entry first = queue.first();
                 if (first == null) {
-                    changed.await();
+                    parked = true;
+                    parkedForever = true;
+                    try {
+                        changed.await();
+                    } finally {
+                        parked = false;
+                    }
                     continue;
                 }
-                long wait = first.at() - ticker.read();
-                long park = first.precise() ? wait - SPIN_NANOS : wait;
+                long now = ticker.read();
+                long park = wakeTime(first) - now;
                 if (park > 0) {
-                    changed.awaitNanos(park);
+                    parked = true;
+                    parkedForever = false;
+                    wakeAt = now + park;
+                    try {
+                        changed.awaitNanos(park);
+                    } finally {
+                        parked = false;
+                    }
                     continue;
                 }
                 due = first;
@@ -90,6 +114,11 @@ final class TimerThread implements DeadlineTimer {
                 t.getUncaughtExceptionHandler().uncaughtException(t, e);
             }
         }
+    }
+
+    /** When the thread must wake for this entry: before a precise deadline, to spin up to it. */
+    private static long wakeTime(DeadlineQueue.Entry entry) {
+        return entry.precise() ? entry.at() - SPIN_NANOS : entry.at();
     }
 
     /** Channels waiting for a deadline (for tests). */

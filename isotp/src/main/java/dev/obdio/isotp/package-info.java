@@ -17,13 +17,17 @@
  * drive with a fake clock.
  *
  * <h2>Threading model of the java engine</h2>
- * All channels on one bus endpoint share one driver, which owns exactly two threads, however
+ * All channels on one bus endpoint share one driver, which owns at most three threads, however
  * many channels there are:
  * <ul>
- *   <li><b>Bus delivery thread</b> (the endpoint's, {@code obdio-bus-<bus>}): takes every received
- *       frame, finds the channels listening on its identifier and runs their state machines.
- *       Flow controls we answer with, and consecutive frames a flow control releases, are sent
- *       from this thread.</li>
+ *   <li><b>Bus delivery thread</b> (the endpoint's: {@code obdio-bus-<bus>}, or a SocketCAN
+ *       endpoint's reader): takes every received frame, finds the channels listening on its
+ *       identifier and runs their state machines. Flow controls we answer with are sent from this
+ *       thread.</li>
+ *   <li><b>Burst sender thread</b> ({@code obdio-isotp-tx-<bus>}, started on first use, gone after
+ *       5 s idle): sends the block of consecutive frames a received flow control releases, so the
+ *       delivery thread keeps reading while the block goes out (on SocketCAN its socket would
+ *       otherwise fill with frames, our own echoes among them, and overflow).</li>
  *   <li><b>Timer thread</b> ({@code obdio-isotp-timer-<bus>}): sleeps until the earliest deadline
  *       of all channels (a timeout, or the end of an STmin gap) and runs that channel's state
  *       machine; the consecutive frames that were waiting for their gap are sent from here. For

@@ -291,6 +291,28 @@ class KernelEngineSocketCanTest {
         }
     }
 
+    /**
+     * A zero timeout polls: it used to block for the socket's SO_RCVTIMEO slice (20 ms), which cost
+     * the UDS client 20 ms per request (it drains stale responses with receive(ZERO) first). 200
+     * blocking polls take at least 4 s; 200 non-blocking ones a few milliseconds even in the guest.
+     */
+    @Test
+    void aZeroTimeoutPollsWithoutBlocking() throws Exception {
+        try (IsoTpChannel tester = IsoTp.open(IF, TESTER, IsoTp.Engine.KERNEL);
+             IsoTpChannel ecu = IsoTp.open(IF, ECU, IsoTp.Engine.KERNEL)) {
+            long start = System.nanoTime();
+            for (int i = 0; i < 200; i++) {
+                assertThat(tester.receive(Duration.ZERO)).isNull();
+            }
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+            ecu.send(new byte[] {0x62, 0x01});
+            await().atMost(WAIT).until(() -> {
+                byte[] got = tester.receive(Duration.ZERO);
+                return got != null && got.length == 2;
+            });
+        }
+    }
+
     @Test
     void closeUnblocksAReceiverAndFailsQueuedSends() throws Exception {
         KernelIsoTpChannel tester = (KernelIsoTpChannel) IsoTp.open(IF, TESTER, IsoTp.Engine.KERNEL);

@@ -141,18 +141,20 @@ public final class GatewayFanOut {
         System.out.printf(Locale.ROOT, "%n%d commands at %s Hz per client, %d s measured; anchor: obd-socketio's loop, "
                 + "at most 4 values/s per command%n%n", commands, num(hz), measureMs / 1000);
         System.out.println("| clients | updates/s | values/s | updates/s per client (min / median) | "
-                + "values/s per command per client | vs anchor (4/s) | p50 ms | p99 ms | max ms | server CPU % | "
+                + "values/s per command per client | vs anchor (4/s) | value age p50 / p99 / max ms | "
+                + "newest value age p50 / p99 ms | server CPU % | "
                 + "server RSS MB (idle / end / peak) | disconnects |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
             JsonNode n = r.node();
             double perCommand = n.get("valuesPerSecond").doubleValue() / r.clients() / commands;
-            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1f / %.1f | %.2f | %.2f × | %.1f | %.1f | %.1f | %.0f | "
+            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1f / %.1f | %.2f | %.2f × | %.1f / %.1f / %.0f | %.1f / %.1f | %.0f | "
                             + "%d / %d / %d | %d |%n",
                     r.clients(), n.get("updatesPerSecond").doubleValue(), n.get("valuesPerSecond").doubleValue(),
                     n.get("perClientUpdatesPerSecondMin").doubleValue(), n.get("perClientUpdatesPerSecondMedian").doubleValue(),
                     perCommand, perCommand / 4.0, n.get("p50Ms").doubleValue(), n.get("p99Ms").doubleValue(),
-                    n.get("maxMs").doubleValue(), r.serverCpuPercent(), r.idleRssKb() / 1024, r.rssKb() / 1024,
+                    n.get("maxMs").doubleValue(), n.get("newestP50Ms").doubleValue(), n.get("newestP99Ms").doubleValue(),
+                    r.serverCpuPercent(), r.idleRssKb() / 1024, r.rssKb() / 1024,
                     r.hwmKb() / 1024, n.get("disconnects").intValue());
         }
     }

@@ -21,6 +21,8 @@ let values = 0;
 let nulls = 0;
 let ages = new Float64Array(1 << 20);
 let n = 0;
+let fresh = new Float64Array(1 << 16); // per update: the age of its newest value
+let m = 0;
 const perClient = new Array(count).fill(0);
 let disconnects = 0;
 let errors = 0;
@@ -42,11 +44,21 @@ function client(index) {
       const at = nowMs();
       updates++;
       perClient[index]++;
+      let newest = -Infinity;
       for (const k in payload.responses) {
         const r = payload.responses[k];
         if (r === null) { nulls++; continue; }
         values++;
         record(at - r.time);
+        if (r.time > newest) newest = r.time;
+      }
+      if (newest > -Infinity) {
+        if (m === fresh.length) {
+          const bigger = new Float64Array(fresh.length * 2);
+          bigger.set(fresh);
+          fresh = bigger;
+        }
+        fresh[m++] = at - newest;
       }
     });
     socket.on("error", () => { errors++; });
@@ -84,6 +96,8 @@ measuring = false;
 const seconds = (nowMs() - started) / 1000;
 const sorted = ages.subarray(0, n).sort();
 const pct = (p) => (n === 0 ? null : sorted[Math.min(n - 1, Math.floor(p * n))]);
+const freshSorted = fresh.subarray(0, m).sort();
+const fpct = (p) => (m === 0 ? null : freshSorted[Math.min(m - 1, Math.floor(p * m))]);
 perClient.sort((a, b) => a - b);
 console.log(JSON.stringify({
   clients: count, seconds, updates, values, nulls,
@@ -91,6 +105,7 @@ console.log(JSON.stringify({
   perClientUpdatesPerSecondMin: perClient[0] / seconds,
   perClientUpdatesPerSecondMedian: perClient[Math.floor(count / 2)] / seconds,
   p50Ms: pct(0.5), p99Ms: pct(0.99), maxMs: n ? sorted[n - 1] : null,
+  newestP50Ms: fpct(0.5), newestP99Ms: fpct(0.99),
   disconnects, errors,
 }));
 for (const s of sockets) s.close();

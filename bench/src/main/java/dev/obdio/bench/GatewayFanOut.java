@@ -12,12 +12,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Socket.IO fan-out: N JavaScript clients (socket.io-client 4 under Node, WebSocket, one Node
- * process), each subscribed to P commands of the simulated car at H Hz through {@code subscribe},
- * against the gateway in a child JVM ({@link GatewayFanOutServer}, what {@code obdio serve} runs).
+ * Socket.IO fan-out: N JavaScript clients (socket.io-client 4 under Node, WebSocket, in Node
+ * processes of at most 100 sockets), each subscribed to P commands of the simulated car at H Hz
+ * through {@code subscribe}, against the gateway in a child JVM ({@link GatewayFanOutServer}, what
+ * {@code obdio serve} runs).
  * Measures per run: delivered {@code update} events and values per second, the age of each value at
  * receipt (p50/p99/max, from the response's decode time to the client's receipt, same machine
  * clock), the server's resident memory (VmRSS and its peak VmHWM from /proc) and CPU time
@@ -45,8 +48,43 @@ public final class GatewayFanOut {
     private GatewayFanOut() {
     }
 
-    /** One run's figures. */
-    record Row(int clients, JsonNode node, double serverCpuPercent, long rssKb, long hwmKb, long idleRssKb) {
+    /** At most this many sockets per Node process, so that the clients are not the bottleneck. */
+    static final int CLIENTS_PER_PROCESS = 100;
+
+    /** One run's figures, merged over the Node processes. */
+    record Row(int clients, int processes, double seconds, long updates, long values, long nulls, int disconnects,
+               int errors, double perClientMin, double perClientMedian, Histogram ages, Histogram newest,
+               double serverCpuPercent, double clientCpuPercent, long idleRssKb, long rssKb, long hwmKb) {
+    }
+
+    /** Ages in 0.1 ms buckets. */
+    static final class Histogram {
+        private final TreeMap<Integer, Long> counts = new TreeMap<>();
+        private long total;
+
+        void add(JsonNode pairs) {
+            for (JsonNode p : pairs) {
+                counts.merge(p.get(0).intValue(), p.get(1).longValue(), Long::sum);
+                total += p.get(1).longValue();
+            }
+        }
+
+        /** The age in ms below which a fraction {@code q} of the values lie. */
+        double percentile(double q) {
+            long rank = (long) Math.floor(q * total);
+            long seen = 0;
+            for (Map.Entry<Integer, Long> e : counts.entrySet()) {
+                seen += e.getValue();
+                if (seen > rank) {
+                    return e.getKey() / 10.0;
+                }
+            }
+            return counts.isEmpty() ? Double.NaN : counts.lastKey() / 10.0;
+        }
+
+        double max() {
+            return counts.isEmpty() ? Double.NaN : counts.lastKey() / 10.0;
+        }
     }
 
     /** See the class comment. */
@@ -78,7 +116,8 @@ public final class GatewayFanOut {
             for (int n : counts) {
                 Row row = run(n, names, hz, warmupMs, measureMs, script, modules);
                 rows.add(row);
-                System.err.println("done: " + n + " clients: " + row.node());
+                System.err.printf(Locale.ROOT, "done: %d clients, %d updates, p99 %.1f ms%n", n, row.updates(),
+                        row.ages().percentile(0.99));
             }
         } finally {
             Files.deleteIfExists(script);
@@ -94,7 +133,8 @@ public final class GatewayFanOut {
             server.addAll(List.of(opts.split("\\s+")));
         }
         server.addAll(List.of("-cp", System.getProperty("java.class.path"), GatewayFanOutServer.class.getName()));
-        Process jvm = new ProcessBuilder(server).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process jvm = new ProcessBuilder(server).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        List<Process> nodes = new ArrayList<>();
         try {
             BufferedReader serverOut = new BufferedReader(new InputStreamReader(jvm.getInputStream(), StandardCharsets.UTF_8));
             String line = serverOut.readLine();
@@ -104,32 +144,81 @@ public final class GatewayFanOut {
             String url = line.substring(4);
             long pid = jvm.pid();
             long idleRss = status(pid, "VmRSS");
-            Process node = new ProcessBuilder("node", script.toString(), modules.toString(), url,
-                    Integer.toString(clients), names, Double.toString(hz), Long.toString(warmupMs),
-                    Long.toString(measureMs)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-            BufferedReader nodeOut = new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8));
-            long cpuStart = -1;
-            long wallStart = 0;
-            long cpuEnd = -1;
-            long wallEnd = 0;
-            JsonNode result = null;
-            for (String l = nodeOut.readLine(); l != null; l = nodeOut.readLine()) {
-                if (l.equals("measuring")) {
-                    cpuStart = cpuTicks(pid);
-                    wallStart = System.nanoTime();
-                } else if (l.startsWith("{")) {
-                    cpuEnd = cpuTicks(pid);
-                    wallEnd = System.nanoTime();
-                    result = JSON.readTree(l);
+            int processes = (clients + CLIENTS_PER_PROCESS - 1) / CLIENTS_PER_PROCESS;
+            List<BufferedReader> outs = new ArrayList<>();
+            for (int i = 0; i < processes; i++) {
+                int share = clients / processes + (i < clients % processes ? 1 : 0);
+                Process node = new ProcessBuilder("node", script.toString(), modules.toString(), url,
+                        Integer.toString(share), names, Double.toString(hz), Long.toString(warmupMs),
+                        Long.toString(measureMs)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+                nodes.add(node);
+                outs.add(new BufferedReader(new InputStreamReader(node.getInputStream(), StandardCharsets.UTF_8)));
+            }
+            for (BufferedReader out : outs) {
+                String l = out.readLine();
+                if (!"ready".equals(l)) {
+                    throw new IOException("the clients failed: " + l);
                 }
             }
-            node.waitFor(60, TimeUnit.SECONDS);
-            if (result == null || result.has("error") || cpuStart < 0) {
-                throw new IOException("the clients failed: " + result);
+            for (Process node : nodes) {
+                node.getOutputStream().write("go\n".getBytes(StandardCharsets.UTF_8));
+                node.getOutputStream().flush();
             }
-            double cpu = (cpuEnd - cpuStart) * 100.0 / TICKS_PER_SECOND / ((wallEnd - wallStart) / 1e9);
-            return new Row(clients, result, cpu, status(pid, "VmRSS"), status(pid, "VmHWM"), idleRss);
+            for (BufferedReader out : outs) {
+                String l = out.readLine();
+                if (!"measuring".equals(l)) {
+                    throw new IOException("the clients failed: " + l);
+                }
+            }
+            long cpuStart = cpuTicks(pid);
+            long wallStart = System.nanoTime();
+            List<JsonNode> results = new ArrayList<>();
+            for (BufferedReader out : outs) {
+                String l = out.readLine();
+                if (l == null || !l.startsWith("{")) {
+                    throw new IOException("the clients failed: " + l);
+                }
+                results.add(JSON.readTree(l));
+            }
+            long cpuEnd = cpuTicks(pid);
+            long wallEnd = System.nanoTime();
+            long rss = status(pid, "VmRSS");
+            long hwm = status(pid, "VmHWM");
+            double serverCpu = (cpuEnd - cpuStart) * 100.0 / TICKS_PER_SECOND / ((wallEnd - wallStart) / 1e9);
+
+            Histogram ages = new Histogram();
+            Histogram newest = new Histogram();
+            List<Long> perClient = new ArrayList<>();
+            long updates = 0;
+            long values = 0;
+            long nulls = 0;
+            int disconnects = 0;
+            int errors = 0;
+            double seconds = 0;
+            double clientCpu = 0;
+            for (JsonNode r : results) {
+                if (r.has("error")) {
+                    throw new IOException("the clients failed: " + r.get("error"));
+                }
+                ages.add(r.get("ages"));
+                newest.add(r.get("newest"));
+                r.get("perClient").forEach(c -> perClient.add(c.longValue()));
+                updates += r.get("updates").longValue();
+                values += r.get("values").longValue();
+                nulls += r.get("nulls").longValue();
+                disconnects += r.get("disconnects").intValue();
+                errors += r.get("errors").intValue();
+                seconds = Math.max(seconds, r.get("seconds").doubleValue());
+                clientCpu += r.get("cpuPercent").doubleValue();
+            }
+            perClient.sort(null);
+            return new Row(clients, processes, seconds, updates, values, nulls, disconnects, errors,
+                    perClient.get(0) / seconds, perClient.get(perClient.size() / 2) / seconds, ages, newest,
+                    serverCpu, clientCpu, idleRss, rss, hwm);
         } finally {
+            for (Process node : nodes) {
+                node.destroy();
+            }
             jvm.getOutputStream().close();
             if (!jvm.waitFor(15, TimeUnit.SECONDS)) {
                 jvm.destroyForcibly();
@@ -140,22 +229,20 @@ public final class GatewayFanOut {
     private static void print(List<Row> rows, int commands, double hz, long measureMs) {
         System.out.printf(Locale.ROOT, "%n%d commands at %s Hz per client, %d s measured; anchor: obd-socketio's loop, "
                 + "at most 4 values/s per command%n%n", commands, num(hz), measureMs / 1000);
-        System.out.println("| clients | updates/s | values/s | updates/s per client (min / median) | "
+        System.out.println("| clients (node processes) | updates/s | values/s | updates/s per client (min / median) | "
                 + "values/s per command per client | vs anchor (4/s) | value age p50 / p99 / max ms | "
-                + "newest value age p50 / p99 ms | server CPU % | "
-                + "server RSS MB (idle / end / peak) | disconnects |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+                + "newest value age p50 / p99 ms | server CPU % | clients' CPU % | server RSS MB (idle / end / peak) | "
+                + "disconnects, errors, nulls |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|");
         for (Row r : rows) {
-            JsonNode n = r.node();
-            double perCommand = n.get("valuesPerSecond").doubleValue() / r.clients() / commands;
-            System.out.printf(Locale.ROOT, "| %d | %,.0f | %,.0f | %.1f / %.1f | %.2f | %.2f × | %.1f / %.1f / %.0f | %.1f / %.1f | %.0f | "
-                            + "%d / %d / %d | %d |%n",
-                    r.clients(), n.get("updatesPerSecond").doubleValue(), n.get("valuesPerSecond").doubleValue(),
-                    n.get("perClientUpdatesPerSecondMin").doubleValue(), n.get("perClientUpdatesPerSecondMedian").doubleValue(),
-                    perCommand, perCommand / 4.0, n.get("p50Ms").doubleValue(), n.get("p99Ms").doubleValue(),
-                    n.get("maxMs").doubleValue(), n.get("newestP50Ms").doubleValue(), n.get("newestP99Ms").doubleValue(),
-                    r.serverCpuPercent(), r.idleRssKb() / 1024, r.rssKb() / 1024,
-                    r.hwmKb() / 1024, n.get("disconnects").intValue());
+            double perCommand = r.values() / r.seconds() / r.clients() / commands;
+            System.out.printf(Locale.ROOT, "| %d (%d) | %,.0f | %,.0f | %.1f / %.1f | %.2f | %.2f × | %.1f / %.1f / %.0f | "
+                            + "%.1f / %.1f | %.0f | %.0f | %d / %d / %d | %d, %d, %d |%n",
+                    r.clients(), r.processes(), r.updates() / r.seconds(), r.values() / r.seconds(), r.perClientMin(),
+                    r.perClientMedian(), perCommand, perCommand / 4.0, r.ages().percentile(0.5),
+                    r.ages().percentile(0.99), r.ages().max(), r.newest().percentile(0.5), r.newest().percentile(0.99),
+                    r.serverCpuPercent(), r.clientCpuPercent(), r.idleRssKb() / 1024, r.rssKb() / 1024,
+                    r.hwmKb() / 1024, r.disconnects(), r.errors(), r.nulls());
         }
     }
 

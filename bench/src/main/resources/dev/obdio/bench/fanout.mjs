@@ -1,11 +1,16 @@
 // Fan-out load for GatewayFanOut: COUNT socket.io-client 4 sockets (WebSocket only, forceNew) in this
-// one process, each subscribed to NAMES at HZ; measures the update events and the age of every value
-// at receipt: receipt time (performance.timeOrigin + performance.now(), sub-millisecond) minus the
-// response's "time" (epoch ms at decode, an integer: ages read up to 1 ms high).
+// process, each subscribed to NAMES at HZ. Measures the update events and the age of every value at
+// receipt: receipt time (performance.timeOrigin + performance.now(), sub-millisecond) minus the
+// response's "time" (epoch ms at decode, an integer: ages read up to 1 ms high); and per update the
+// age of its newest value (what the gateway and the transport add, without the wait for the rest of
+// the watch loop's pass).
 // Usage: node fanout.mjs NODE_MODULES_DIR URL COUNT NAMES HZ WARMUP_MS MEASURE_MS
-// Prints "ready" once every client is subscribed, "measuring" when the window opens, then one JSON line.
+// Prints "ready" once every client is subscribed, waits for a line "go" on standard input, lets
+// WARMUP_MS pass, prints "measuring", measures for MEASURE_MS, prints one JSON line: counts and
+// histograms of the ages in 0.1 ms buckets ([[bucket, count], ...]).
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { createInterface } from "node:readline";
 
 const [modules, url, countText, namesText, hzText, warmupText, measureText] = process.argv.slice(2);
 const require = createRequire(join(modules, "noop.js"));
@@ -19,21 +24,15 @@ let measuring = false;
 let updates = 0;
 let values = 0;
 let nulls = 0;
-let ages = new Float64Array(1 << 20);
-let n = 0;
-let fresh = new Float64Array(1 << 16); // per update: the age of its newest value
-let m = 0;
+const ages = new Map(); // 0.1 ms bucket -> count
+const newest = new Map();
 const perClient = new Array(count).fill(0);
 let disconnects = 0;
 let errors = 0;
 
-function record(age) {
-  if (n === ages.length) {
-    const bigger = new Float64Array(ages.length * 2);
-    bigger.set(ages);
-    ages = bigger;
-  }
-  ages[n++] = age;
+function add(hist, ms) {
+  const b = Math.max(0, Math.min(600000, Math.floor(ms * 10)));
+  hist.set(b, (hist.get(b) || 0) + 1);
 }
 
 function client(index) {
@@ -44,22 +43,15 @@ function client(index) {
       const at = nowMs();
       updates++;
       perClient[index]++;
-      let newest = -Infinity;
+      let latest = -Infinity;
       for (const k in payload.responses) {
         const r = payload.responses[k];
         if (r === null) { nulls++; continue; }
         values++;
-        record(at - r.time);
-        if (r.time > newest) newest = r.time;
+        add(ages, at - r.time);
+        if (r.time > latest) latest = r.time;
       }
-      if (newest > -Infinity) {
-        if (m === fresh.length) {
-          const bigger = new Float64Array(fresh.length * 2);
-          bigger.set(fresh);
-          fresh = bigger;
-        }
-        fresh[m++] = at - newest;
-      }
+      if (latest > -Infinity) add(newest, at - latest);
     });
     socket.on("error", () => { errors++; });
     socket.on("disconnect", () => { if (measuring) disconnects++; });
@@ -87,26 +79,24 @@ try {
   process.exit(1);
 }
 console.log("ready");
+await new Promise((resolve) => {
+  const lines = createInterface({ input: process.stdin });
+  lines.on("line", (l) => { if (l.trim() === "go") resolve(); });
+  lines.on("close", resolve);
+});
 await new Promise((r) => setTimeout(r, Number(warmupText)));
 measuring = true;
 const started = nowMs();
+const cpuStart = process.cpuUsage();
 console.log("measuring");
 await new Promise((r) => setTimeout(r, Number(measureText)));
 measuring = false;
 const seconds = (nowMs() - started) / 1000;
-const sorted = ages.subarray(0, n).sort();
-const pct = (p) => (n === 0 ? null : sorted[Math.min(n - 1, Math.floor(p * n))]);
-const freshSorted = fresh.subarray(0, m).sort();
-const fpct = (p) => (m === 0 ? null : freshSorted[Math.min(m - 1, Math.floor(p * m))]);
-perClient.sort((a, b) => a - b);
+const cpu = process.cpuUsage(cpuStart);
 console.log(JSON.stringify({
-  clients: count, seconds, updates, values, nulls,
-  updatesPerSecond: updates / seconds, valuesPerSecond: values / seconds,
-  perClientUpdatesPerSecondMin: perClient[0] / seconds,
-  perClientUpdatesPerSecondMedian: perClient[Math.floor(count / 2)] / seconds,
-  p50Ms: pct(0.5), p99Ms: pct(0.99), maxMs: n ? sorted[n - 1] : null,
-  newestP50Ms: fpct(0.5), newestP99Ms: fpct(0.99),
-  disconnects, errors,
+  clients: count, seconds, updates, values, nulls, perClient, disconnects, errors,
+  cpuPercent: ((cpu.user + cpu.system) / 1e6 / seconds) * 100,
+  ages: [...ages.entries()], newest: [...newest.entries()],
 }));
 for (const s of sockets) s.close();
 process.exit(0);

@@ -93,10 +93,11 @@ await new Promise((r) => setTimeout(r, Number(measureText)));
 measuring = false;
 const seconds = (nowMs() - started) / 1000;
 const cpu = process.cpuUsage(cpuStart);
-console.log(JSON.stringify({
+const result = JSON.stringify({
   clients: count, seconds, updates, values, nulls, perClient, disconnects, errors,
   cpuPercent: ((cpu.user + cpu.system) / 1e6 / seconds) * 100,
   ages: [...ages.entries()], newest: [...newest.entries()],
-}));
+});
 for (const s of sockets) s.close();
-process.exit(0);
+// stdout to a pipe is asynchronous: exit only once the (long) line is written
+process.stdout.write(result + "\n", () => process.exit(0));

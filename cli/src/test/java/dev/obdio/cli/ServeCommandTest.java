@@ -130,6 +130,15 @@ class ServeCommandTest {
     }
 
     @Test
+    void aBusThatCannotBeOpenedIsAOneLineError() {
+        Cli.Result r = Cli.run("serve", "bogus:x", "--port", "0");
+        assertThat(r.exitCode()).isEqualTo(1);
+        assertThat(r.err()).startsWith("obdio serve: invalid SocketCAN interface name \"bogus:x\"")
+                .contains("A bus is one of").doesNotContain("Exception");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void servesAVehicleOnAGivenBusAndAStaticFolder(@TempDir Path site) throws Exception {
         Files.writeString(site.resolve("index.html"), "<h1>my dash</h1>");
         try (EmbeddedVehicle car = EmbeddedVehicle.start(VehicleFiles.builtIn("hybrid"), ServerOptions.DEFAULTS)) {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         description = "A direct line from a terminal, a script or a browser to a car's ECUs over CAN.",
         subcommands = {CommandLine.HelpCommand.class, DemoCommand.class, DumpCommand.class, SendCommand.class,
             PlayCommand.class, GenCommand.class,
-            ObdToolCommand.class, UdsCommand.class, IsoTpCommand.class, SimCommand.class})
+            ObdToolCommand.class, UdsCommand.class, IsoTpCommand.class, SimCommand.class, ServeCommand.class})
 public final class ObdioCommand implements Runnable {
 
     @CommandLine.Spec

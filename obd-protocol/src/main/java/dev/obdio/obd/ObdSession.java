@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 
 /**
  * The vehicle behind a transport: finds it (identifiers, ECUs, roles, supported commands), reads
@@ -52,6 +53,20 @@ final class ObdSession {
      */
     record Collected(Map<ObdCommand, List<EcuMessage>> messages, Map<ObdCommand, List<ObdProblem>> problems,
                      Map<ObdCommand, Long> times) {
+
+        /** What was collected for these commands only (a copy). */
+        Collected only(List<ObdCommand> commands) {
+            Collected part = new Collected(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
+            for (ObdCommand c : commands) {
+                part.messages().put(c, new ArrayList<>(messages.get(c)));
+                part.problems().put(c, new ArrayList<>(problems.get(c)));
+                Long t = times.get(c);
+                if (t != null) {
+                    part.times().put(c, t);
+                }
+            }
+            return part;
+        }
     }
 
     ObdSession(ObdTransport transport, ObdOptions options) {
@@ -233,6 +248,16 @@ final class ObdSession {
 
     /** Reads commands: batches where the ECUs take them, single requests otherwise. */
     Collected read(List<ObdCommand> commands) throws InterruptedException {
+        return read(commands, part -> { });
+    }
+
+    /**
+     * {@link #read(List)}, handing {@code eachRequest} what each request (with its fallbacks)
+     * completed as soon as it is complete, on the calling thread, so that a caller reading many
+     * commands (the watch loop) can pass the first values on before the last request is answered.
+     * Commands never sent (refused, or left when the vehicle stopped answering) are only in the result.
+     */
+    Collected read(List<ObdCommand> commands, Consumer<Collected> eachRequest) throws InterruptedException {
         Collected out = new Collected(new LinkedHashMap<>(), new LinkedHashMap<>(), new LinkedHashMap<>());
         for (ObdCommand c : commands) {
             out.messages().put(c, new ArrayList<>());
@@ -249,7 +274,9 @@ final class ObdSession {
         }
         for (QueryPlanner.Planned p : QueryPlanner.plan(sendable, state, multiPid, options.maxPidsPerRequest())) {
             boolean goOn = p instanceof QueryPlanner.Batch b ? readBatch(b, out) : readSingle(p, out);
-            if (!goOn) {
+            if (goOn) {
+                eachRequest.accept(out.only(p.commands()));
+            } else {
                 break; // the vehicle stopped answering, or the interface is down
             }
         }

@@ -247,14 +247,14 @@ final class WatchLoop {
                     awaitUntil(next);
                     continue;
                 }
-                Map<ObdCommand, ObdResponse> responses = ObdSession.decode(session.read(due));
-                for (Map.Entry<ObdCommand, ObdResponse> e : responses.entrySet()) {
-                    Watch w = current(e.getKey());
-                    if (w != null) { // still watched
-                        w.latest = e.getValue();
-                        callbacks.publish(w, e.getValue());
-                    }
-                }
+                // Each request's values go out as soon as they are decoded, not after the whole pass:
+                // a pass of many requests would otherwise age its first values by the rest of it.
+                Set<ObdCommand> published = new java.util.HashSet<>();
+                ObdSession.Collected collected = session.read(due,
+                        part -> publish(ObdSession.decode(part), callbacks, published));
+                Map<ObdCommand, ObdResponse> rest = ObdSession.decode(collected);
+                rest.keySet().removeAll(published);
+                publish(rest, callbacks, published);
             } catch (InterruptedException e) {
                 if (!running) {
                     return;
@@ -273,6 +273,19 @@ final class WatchLoop {
     }
 
     /** The vehicle or the interface is gone: every watched command's value goes, once. */
+    /** Keeps and hands on the responses of commands still watched. */
+    private void publish(Map<ObdCommand, ObdResponse> responses, CallbackDispatcher callbacks,
+                         Set<ObdCommand> published) {
+        for (Map.Entry<ObdCommand, ObdResponse> e : responses.entrySet()) {
+            published.add(e.getKey());
+            Watch w = current(e.getKey());
+            if (w != null) { // still watched
+                w.latest = e.getValue();
+                callbacks.publish(w, e.getValue());
+            }
+        }
+    }
+
     private void clearValues(List<Watch> all, CallbackDispatcher callbacks) {
         long now = System.currentTimeMillis();
         ObdProblem why = new ObdProblem.TransportFailure(session.status() == ObdStatus.NOT_CONNECTED

@@ -112,6 +112,28 @@ class WatchLoopTest {
     }
 
     @Test
+    void eachRequestsValuesGoOutBeforeTheRestOfThePassIsAnswered() {
+        String bus = fresh("per-request");
+        // GET_DTC is read on its own after the RPM/SPEED batch, and its ECU keeps it pending for ~3 s
+        try (ScriptedEcu ecu = ScriptedEcu.on(bus, 0x7E8).pid(0x0C, "1AF8").pid(0x0D, "37").answer("03", "4300")
+                .responsePending("03", 30).pendingGap(Duration.ofMillis(100)).start();
+             ObdConnection car = ObdConnection.open(bus, FAST)) {
+            Recorder order = new Recorder();
+            car.watch(ObdCommands.GET_DTC, order);
+            car.watch(ObdCommands.RPM, order);
+            car.watch(ObdCommands.SPEED, order);
+            car.start();
+            await().atMost(WAIT).until(() -> order.responses.stream().anyMatch(r -> r.command() == ObdCommands.RPM));
+            // published while GET_DTC was still pending, not together with it at the end of the pass
+            assertThat(order.responses.get(0).command()).isIn(ObdCommands.RPM, ObdCommands.SPEED);
+            await().atMost(WAIT).until(() -> order.responses.stream().anyMatch(r -> r.command() == ObdCommands.GET_DTC));
+            car.stop();
+            assertThat(order.responses.stream().filter(r -> r.command() == ObdCommands.GET_DTC).findFirst().orElseThrow()
+                    .value()).isPresent();
+        }
+    }
+
+    @Test
     void aMinimumPeriodLimitsHowOftenACommandIsRead() {
         String bus = fresh("period");
         try (ScriptedEcu ecu = engine(bus); ObdConnection car = ObdConnection.open(bus, FAST)) {

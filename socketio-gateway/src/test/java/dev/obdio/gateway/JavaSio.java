@@ -12,9 +12,9 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
 /** The Java Socket.IO client (io.socket 2.1.1) for tests: connect, emit with acknowledgement, queues of events. */
-final class JavaSio implements AutoCloseable {
+public final class JavaSio implements AutoCloseable {
     /** What an acknowledgement or event without arguments gives. */
-    static final String NO_ARGUMENTS = "<no arguments>";
+    public static final String NO_ARGUMENTS = "<no arguments>";
 
     private final Socket socket;
     private final Map<String, BlockingQueue<Object>> queues = new ConcurrentHashMap<>();
@@ -24,7 +24,7 @@ final class JavaSio implements AutoCloseable {
     }
 
     /** Connects to {@code url} (with a token in the query, if given), or throws with the refusal. */
-    static JavaSio connect(String url, String token, String... transports) throws Exception {
+    public static JavaSio connect(String url, String token, String... transports) throws Exception {
         IO.Options options = new IO.Options();
         options.forceNew = true;
         options.reconnection = false;
@@ -49,7 +49,7 @@ final class JavaSio implements AutoCloseable {
     }
 
     /** Starts recording an event (call before it can arrive). */
-    BlockingQueue<Object> events(String event) {
+    public BlockingQueue<Object> events(String event) {
         return queues.computeIfAbsent(event, e -> {
             BlockingQueue<Object> q = new LinkedBlockingQueue<>();
             socket.on(e, a -> q.add(a.length == 0 ? NO_ARGUMENTS : a[0] == null ? org.json.JSONObject.NULL : a[0]));
@@ -58,7 +58,7 @@ final class JavaSio implements AutoCloseable {
     }
 
     /** The next {@code event}, within 10 s. */
-    Object next(String event) throws InterruptedException {
+    public Object next(String event) throws InterruptedException {
         Object o = events(event).poll(10, TimeUnit.SECONDS);
         if (o == null) {
             throw new AssertionError("no '" + event + "' event within 10 s");
@@ -67,7 +67,7 @@ final class JavaSio implements AutoCloseable {
     }
 
     /** Emits and returns the acknowledgement's first argument ({@link #NO_ARGUMENTS} when empty). */
-    Object ack(String event, Object... args) throws Exception {
+    public Object ack(String event, Object... args) throws Exception {
         CompletableFuture<Object[]> reply = new CompletableFuture<>();
         socket.emit(event, args, (Ack) reply::complete);
         Object[] values = reply.get(15, TimeUnit.SECONDS);
@@ -75,11 +75,11 @@ final class JavaSio implements AutoCloseable {
     }
 
     /** Emits without acknowledgement. */
-    void emit(String event, Object... args) {
+    public void emit(String event, Object... args) {
         socket.emit(event, args);
     }
 
-    boolean connected() {
+    public boolean connected() {
         return socket.connected();
     }
 

@@ -17,15 +17,19 @@ import java.util.concurrent.TimeUnit;
  * once when {@code node_modules} is missing, runs a script and parses the JSON line it prints last.
  * Tests that use it are skipped, with a message, when {@code node} is not installed.
  */
-final class NodeScripts {
-    static final Path DIR = Path.of("src", "test", "node").toAbsolutePath();
+public final class NodeScripts {
+    /**
+     * The clients' folder: this module's {@code src/test/node}, also when a test of another module
+     * (the cli's tests of {@code obdio serve}) runs with that module's folder as working directory.
+     */
+    public static final Path DIR = findDir();
     private static boolean installed;
 
     private NodeScripts() {
     }
 
     /** Skips the calling test unless node (and, when needed, npm) are there; installs the clients. */
-    static synchronized void requireNode() throws IOException, InterruptedException {
+    public static synchronized void requireNode() throws IOException, InterruptedException {
         assumeTrue(runs("node", "--version"), "node is not installed: the JavaScript client tests are skipped");
         if (installed || Files.isDirectory(DIR.resolve("node_modules/socket.io-client"))) {
             installed = true;
@@ -42,7 +46,7 @@ final class NodeScripts {
     }
 
     /** Runs {@code node script args…} and returns the last line it printed, parsed as JSON. */
-    static JsonNode run(Duration limit, String script, String... args) throws IOException, InterruptedException {
+    public static JsonNode run(Duration limit, String script, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of("node", script));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).directory(DIR.toFile()).redirectErrorStream(true).start();
@@ -63,6 +67,14 @@ final class NodeScripts {
         return new ObjectMapper().readTree(last);
     }
 
+    private static Path findDir() {
+        Path here = Path.of("src", "test", "node").toAbsolutePath();
+        if (Files.isRegularFile(here.resolve("drive.mjs"))) {
+            return here;
+        }
+        return Path.of("..", "socketio-gateway", "src", "test", "node").toAbsolutePath().normalize();
+    }
+
     private static boolean runs(String... command) {
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -77,12 +89,12 @@ final class NodeScripts {
     }
 
     /** A time limit. */
-    record Duration(long millis) {
-        static Duration seconds(long s) {
+    public record Duration(long millis) {
+        public static Duration seconds(long s) {
             return new Duration(s * 1000);
         }
 
-        long toMillis() {
+        public long toMillis() {
             return millis;
         }
 

@@ -12,13 +12,13 @@ import java.nio.charset.StandardCharsets;
  * One HTTP/1.1 request over a plain socket, byte for byte as given: no client library normalises
  * the path or refuses a header, so traversal attempts and forged headers reach the server as sent.
  */
-final class RawHttp {
+public final class RawHttp {
     private RawHttp() {
     }
 
     /** A response: status code, head and body. */
-    record Response(int status, String head, String body) {
-        String header(String name) {
+    public record Response(int status, String head, String body) {
+        public String header(String name) {
             for (String line : head.split("\r\n")) {
                 int colon = line.indexOf(':');
                 if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
@@ -30,7 +30,7 @@ final class RawHttp {
     }
 
     /** Sends {@code METHOD target HTTP/1.1} with the extra header lines and reads the answer. */
-    static Response request(InetSocketAddress server, String method, String target, String... headers)
+    public static Response request(InetSocketAddress server, String method, String target, String... headers)
             throws IOException {
         try (Socket s = new Socket()) {
             s.connect(server, 5000);

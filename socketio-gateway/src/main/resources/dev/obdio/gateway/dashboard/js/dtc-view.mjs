@@ -23,8 +23,10 @@ export class DtcView {
     this.clearButton = h('button', {id: 'dtc-clear', type: 'button', class: 'danger', hidden: true,
       onclick: () => this.clear()}, 'Clear DTCs…');
     this.status = h('p', {class: 'note', id: 'dtc-status'});
+    this.clearResult = h('p', {class: 'note', id: 'dtc-clear-result', 'aria-live': 'polite'});
     this.lists = h('div', {class: 'dtc-lists'});
-    fill(root, h('div', {class: 'toolbar'}, this.mil, this.refreshButton, this.clearButton), this.status, this.lists);
+    fill(root, h('div', {class: 'toolbar'}, this.mil, this.refreshButton, this.clearButton), this.clearResult, this.status,
+      this.lists);
     sio.on('dtc_cleared', () => this.refresh());
   }
 
@@ -69,12 +71,13 @@ export class DtcView {
       'This also erases the freeze frames and the readiness monitors (the vehicle fails an emissions ' +
       'inspection until they have run again). It repairs nothing.');
     if (!ok) return;
-    this.status.textContent = 'clearing…';
+    this.clearResult.textContent = 'clearing…';
     try {
       const r = await this.sio.request('clear_dtc', {confirm: true}, 20000);
-      this.status.textContent = r.success ? `cleared by ${r.cleared.join(', ')}` : `not cleared: ${r.problems.join('; ')}`;
+      this.clearResult.textContent = r.success ? `cleared by ${r.cleared.join(', ')}`
+        : `not cleared: ${r.problems.join('; ') || 'no ECU confirmed'}`;
     } catch (e) {
-      this.status.textContent = e.message;
+      this.clearResult.textContent = `not cleared: ${e.message}`;
     }
     this.refresh();
   }

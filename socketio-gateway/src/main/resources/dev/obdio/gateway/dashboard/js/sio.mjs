@@ -18,7 +18,8 @@
 //   const sio = new SocketIoClient(url, {auth: {token}});
 //   sio.on('connect' | 'disconnect' | 'connect_error' | 'reconnecting' | EVENT, handler);
 //   sio.emit(EVENT, ...args);                 // fire and forget
-//   await sio.request(EVENT, arg, timeoutMs); // emit with an ack; resolves with the reply
+//   await sio.request(EVENT, arg, timeoutMs); // emit with an ack; resolves with the reply, rejects
+//                                             // with the message of the `error` event the gateway sent
 //   sio.connect(); sio.close();
 
 const EIO_OPEN = '0', EIO_CLOSE = '1', EIO_PING = '2', EIO_PONG = '3', EIO_MESSAGE = '4';
@@ -192,8 +193,9 @@ export class SocketIoClient {
         this.pendingAcks.delete(Number(id));
         clearTimeout(pending.timer);
         const args = Array.isArray(body) ? body : [];
-        if (args.length === 0) {
-          pending.reject(new RequestError(pending.event, this.lastErrors.get(pending.event) ?? 'refused'));
+        // An event without a reply acks with nothing too: it failed only if an `error` came first.
+        if (args.length === 0 && this.lastErrors.has(pending.event)) {
+          pending.reject(new RequestError(pending.event, this.lastErrors.get(pending.event)));
         } else {
           pending.resolve(args[0]);
         }

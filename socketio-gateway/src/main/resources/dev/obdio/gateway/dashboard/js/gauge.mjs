@@ -42,9 +42,10 @@ export class Gauge {
     this.arc = svg('path', {d: '', class: 'gauge-value'});
     this.number = svg('text', {x: 50, y: 52, class: 'gauge-number', 'text-anchor': 'middle'});
     this.unit = svg('text', {x: 50, y: 66, class: 'gauge-unit', 'text-anchor': 'middle'});
-    this.element = h('figure', {class: 'widget gauge', 'data-name': name, title: desc},
+    this.caption = h('figcaption', {}, desc);
+    this.element = h('figure', {class: 'widget gauge', 'data-name': name, title: name},
       svg('svg', {viewBox: '0 0 100 88', role: 'img', 'aria-label': desc}, this.track, this.arc, this.number, this.unit),
-      h('figcaption', {}, desc));
+      this.caption);
     this.render();
   }
 

@@ -63,6 +63,7 @@ export class LiveView {
       const commands = await this.sio.request('supported_commands');
       this.supported = new Set(commands.map((c) => c.name));
       for (const c of commands) this.descriptions.set(c.name, c.desc);
+      for (const w of this.widgets) w.caption.textContent = this.descriptions.get(w.name) ?? w.name;
       this.fillPicker(commands);
     } catch (e) {
       this.message.textContent = `cannot list the supported commands: ${e.message}`;

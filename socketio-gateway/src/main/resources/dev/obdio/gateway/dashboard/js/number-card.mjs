@@ -11,8 +11,9 @@ export class NumberCard {
     this.response = null;
     this.value = h('span', {class: 'card-value'}, '—');
     this.unit = h('span', {class: 'card-unit'}, '');
+    this.caption = h('figcaption', {}, desc);
     this.element = h('figure', {class: 'widget card', 'data-name': name, title: name},
-      h('div', {class: 'card-line'}, this.value, this.unit), h('figcaption', {}, desc));
+      h('div', {class: 'card-line'}, this.value, this.unit), this.caption);
   }
 
   update(response) {
@@ -25,6 +26,7 @@ export class NumberCard {
     this.value.textContent = formatValue(r);
     this.unit.textContent = r ? unitLabel(r.unit) : '';
     const n = numberOf(r);
+    this.value.classList.toggle('textual', Boolean(r) && n === null); // long text gets a smaller font
     this.element.dataset.value = n === null ? (r ? formatValue(r) : '') : String(n);
   }
 }

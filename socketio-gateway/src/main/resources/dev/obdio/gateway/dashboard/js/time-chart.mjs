@@ -15,8 +15,9 @@ export class TimeChart {
     this.response = null;
     this.canvas = h('canvas', {class: 'chart-canvas', 'aria-label': `${desc}, last 60 s`});
     this.label = h('span', {class: 'chart-value'}, '—');
+    this.caption = h('span', {}, desc);
     this.element = h('figure', {class: 'widget chart', 'data-name': name, title: name},
-      h('div', {class: 'chart-head'}, h('span', {}, desc), this.label), this.canvas);
+      h('div', {class: 'chart-head'}, this.caption, this.label), this.canvas);
     this.scheduled = false;
   }
 

@@ -76,6 +76,9 @@ export function formatValue(response) {
   }
   const v = response.value;
   if (typeof v === 'string' || typeof v === 'boolean') return String(v);
-  const text = JSON.stringify(v);
+  // Objects (STATUS, …): their plain fields as "key value · key value"; nested ones are left out.
+  const text = v && typeof v === 'object' && !Array.isArray(v)
+    ? Object.entries(v).filter(([, x]) => x === null || typeof x !== 'object').map(([k, x]) => `${k} ${x}`).join(' · ')
+    : JSON.stringify(v);
   return text.length > 80 ? text.slice(0, 77) + '…' : text;
 }

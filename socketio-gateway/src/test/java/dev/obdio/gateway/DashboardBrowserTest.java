@@ -300,6 +300,19 @@ class DashboardBrowserTest {
 
     @Test
     @Order(10)
+    void reconnectsByItselfWhenTheServerDropsItAndSubscribesAgain() {
+        view("live");
+        within(20).until(() -> attr("#conn-state", "data-state"), "connected"::equals);
+        assertThat(io.server().clients().count()).isEqualTo(1);
+        io.server().clients().all().forEach(GatewayClient::disconnect);
+        within(20).until(() -> text("#conn-state"), t -> t.startsWith("gateway reconnected"));
+        assertThat(attr("#conn-state", "data-state")).isEqualTo("connected");
+        String before = attr(".gauge[data-name=RPM]", "data-value");
+        within(20).until(() -> attr(".gauge[data-name=RPM]", "data-value"), v -> !v.isEmpty() && !v.equals(before));
+    }
+
+    @Test
+    @Order(11)
     void withWritesAllowedTheTokenHolderGetsAClearButtonThatAsksFirst() throws Exception {
         try (ObdIo writable = new ObdIo()) {
             writable.connectObd(car.busName());

@@ -21,7 +21,9 @@ export class ConnectionBar {
     this.vin = h('span', {id: 'vin', class: 'meta mono'}, '');
     fill(root, this.gateway, this.vehicle, this.protocol, this.bus, this.vin);
 
-    sio.on('connect', () => this.showGateway('connected', 'gateway connected'));
+    this.connects = 0;
+    sio.on('connect', () => this.showGateway('connected', this.connects++ === 0 ? 'gateway connected'
+      : `gateway reconnected ${new Date().toLocaleTimeString()}`));
     sio.on('disconnect', (reason) => this.showGateway('lost', `connection lost: ${reason}`));
     sio.on('connect_error', (e) => this.showGateway('refused', `refused: ${e.message}`));
     sio.on('reconnecting', ({attempt, delayMs}) =>

@@ -339,7 +339,7 @@ class DashboardBrowserTest {
 
             driver.get(writable.server().url() + "?token=wrong");
             within(20).until(() -> attr("#conn-state", "data-state"), s -> s.equals("refused") || s.equals("reconnecting"));
-            within(20).until(() -> text("#conn-state"), t -> t.contains("reconnecting"));
+            within(20).until(() -> text("#conn-state"), t -> t.contains("reconnecting") && t.contains("not authorized"));
         }
     }
 }

@@ -26,8 +26,8 @@ export class ConnectionBar {
       : `gateway reconnected ${new Date().toLocaleTimeString()}`));
     sio.on('disconnect', (reason) => this.showGateway('lost', `connection lost: ${reason}`));
     sio.on('connect_error', (e) => this.showGateway('refused', `refused: ${e.message}`));
-    sio.on('reconnecting', ({attempt, delayMs}) =>
-      this.showGateway('reconnecting', `reconnecting in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt})`));
+    sio.on('reconnecting', ({attempt, delayMs, reason}) => this.showGateway('reconnecting',
+      `reconnecting in ${(delayMs / 1000).toFixed(1)} s (attempt ${attempt}${reason ? `; ${reason}` : ''})`));
     setInterval(() => this.refreshStatus(), STATUS_EVERY_MS);
   }
 

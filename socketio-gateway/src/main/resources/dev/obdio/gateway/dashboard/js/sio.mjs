@@ -23,6 +23,7 @@
 //   sio.connect(); sio.close();
 
 const EIO_OPEN = '0', EIO_CLOSE = '1', EIO_PING = '2', EIO_PONG = '3', EIO_MESSAGE = '4';
+const CONNECT_TIMEOUT_MS = 20000;
 const SIO_CONNECT = '0', SIO_DISCONNECT = '1', SIO_EVENT = '2', SIO_ACK = '3', SIO_CONNECT_ERROR = '4';
 
 /** Why a request failed: no acknowledgement in time, the connection went, or the server said no. */
@@ -93,7 +94,19 @@ export class SocketIoClient {
       return;
     }
     this.ws = ws;
-    ws.onmessage = (m) => { if (ws === this.ws) this.onEnginePacket(String(m.data)); };
+    // A server that accepts the WebSocket but never completes the handshake counts as unreachable.
+    clearTimeout(this.connectTimer);
+    this.connectTimer = setTimeout(() => {
+      if (ws === this.ws && !this.connected) this.lost(`no handshake within ${CONNECT_TIMEOUT_MS / 1000} s`);
+    }, CONNECT_TIMEOUT_MS);
+    ws.onmessage = (m) => {
+      if (ws !== this.ws) return;
+      try {
+        this.onEnginePacket(String(m.data));
+      } catch (e) {
+        console.error('malformed packet from the gateway, ignored', e); // one bad packet is not a dead link
+      }
+    };
     ws.onclose = (e) => { if (ws === this.ws) this.lost(e.reason || `connection closed (${e.code})`); };
     ws.onerror = () => { /* onclose follows and reports */ };
   }

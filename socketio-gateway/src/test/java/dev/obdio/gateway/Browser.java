@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
@@ -48,6 +49,7 @@ final class Browser implements AutoCloseable {
     static Browser start() throws IOException {
         Path profile = Files.createTempDirectory("obdio-chromium-");
         ChromeOptions options = new ChromeOptions();
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the page's console, for the tests
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.logging.Level;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,8 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.Select;
 
 /**
@@ -101,11 +104,17 @@ class DashboardBrowserTest {
         driver.get(url);
         within(20).until(() -> attr("#conn-state", "data-state"), "connected"::equals);
         String vin = car.vehicle().description().vin();
-        within(20).until(() -> attr("#vin", "data-vin"), vin::equals);
+        within(40).until(() -> attr("#vin", "data-vin"), vin::equals); // the page asks again when a read misses
         assertThat(text("#vin")).contains(vin);
         within(10).until(() -> text("#vehicle-status"), t -> t.contains("Car Connected"));
         assertThat(text("#bus")).isEqualTo(car.busName());
         assertThat(text("#protocol")).isNotBlank();
+
+        @SuppressWarnings("unchecked")
+        List<String> loaded = (List<String>) ((JavascriptExecutor) driver).executeScript(
+                "return performance.getEntriesByType('resource').map(e => e.name)");
+        assertThat(loaded).as("what the page loaded").isNotEmpty()
+                .allSatisfy(u -> assertThat(u).as("loaded from the gateway only").startsWith(url));
     }
 
     @Test
@@ -300,6 +309,14 @@ class DashboardBrowserTest {
 
     @Test
     @Order(10)
+    void noScriptErrorsOnTheConsole() {
+        List<String> severe = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(e -> e.getLevel().intValue() >= Level.WARNING.intValue()).map(LogEntry::toString).toList();
+        assertThat(severe).as("console warnings and errors of the page").isEmpty();
+    }
+
+    @Test
+    @Order(11)
     void reconnectsByItselfWhenTheServerDropsItAndSubscribesAgain() {
         view("live");
         within(20).until(() -> attr("#conn-state", "data-state"), "connected"::equals);
@@ -312,7 +329,7 @@ class DashboardBrowserTest {
     }
 
     @Test
-    @Order(11)
+    @Order(12)
     void withWritesAllowedTheTokenHolderGetsAClearButtonThatAsksFirst() throws Exception {
         try (ObdIo writable = new ObdIo()) {
             writable.connectObd(car.busName());

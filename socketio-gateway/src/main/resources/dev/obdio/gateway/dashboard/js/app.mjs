@@ -25,6 +25,10 @@ const vehicle = new VehicleView($('view-vehicle'), sio);
 const can = new CanView($('view-can'), sio);
 window.obdio = {sio, live, dtc, vehicle, can}; // for the console and the browser tests
 
+// A vehicle that misses one request (busy bus, an ECU still waking up) leaves the VIN empty: ask
+// vehicle_info again a few times, 3 s, 6 s, 12 s later, while this connection lasts.
+const VEHICLE_INFO_TRIES = 4;
+
 sio.on('connect', async () => {
   const [serverInfo, vehicleInfo] = await Promise.all([
     sio.request('server_info').catch(() => null),
@@ -33,6 +37,16 @@ sio.on('connect', async () => {
   bar.showInfo(serverInfo, vehicleInfo);
   vehicle.show(vehicleInfo);
   dtc.onServerInfo(serverInfo);
+  let info = vehicleInfo;
+  for (let attempt = 1; attempt < VEHICLE_INFO_TRIES && !info?.vin && sio.connected; attempt++) {
+    await new Promise((resolve) => setTimeout(resolve, 1500 * 2 ** attempt));
+    if (!sio.connected) break;
+    info = await sio.request('vehicle_info', undefined, 20000).catch(() => null);
+    if (info) {
+      bar.showInfo(serverInfo, info);
+      vehicle.show(info);
+    }
+  }
 });
 
 // Views: one visible at a time, chosen by the address's #hash so that links and reloads keep it.

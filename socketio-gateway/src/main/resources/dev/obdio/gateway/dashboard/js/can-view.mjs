@@ -43,6 +43,7 @@ export class CanView {
     sio.on('connect', () => this.subscribe());
     sio.on('can_frames', (batch) => this.onFrames(batch));
     setInterval(() => this.render(), 1000 / HZ); // also fades the highlights and the rate
+    document.addEventListener('visibilitychange', () => this.subscribe());
   }
 
   setVisible(visible) {
@@ -67,7 +68,7 @@ export class CanView {
   async subscribe() {
     if (!this.sio.connected) return;
     try {
-      if (!this.visible || this.paused) {
+      if (!this.visible || this.paused || document.hidden) {
         await this.sio.request('can_unsubscribe');
         this.status.textContent = this.paused ? 'paused' : '';
         return;

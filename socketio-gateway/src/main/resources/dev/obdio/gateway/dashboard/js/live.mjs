@@ -7,6 +7,8 @@
 //   `unsubscribe {names}`       when the last widget of a command goes
 //   `update`                    each widget renders the responses of its command
 // The server forgets a client's subscriptions when it disconnects, so every connect subscribes again.
+// While the page is in the background (phone screen off, other tab) it unsubscribes: a Pi in the car
+// should not push updates nobody sees.
 
 import {h, fill} from './dom.mjs';
 import {Gauge} from './gauge.mjs';
@@ -41,6 +43,11 @@ export class LiveView {
     for (const w of this.savedLayout()) this.addWidget(w.name, w.kind, false);
     sio.on('connect', () => this.onConnect());
     sio.on('update', (payload) => this.onUpdate(payload));
+    document.addEventListener('visibilitychange', () => {
+      if (!this.sio.connected) return;
+      if (document.hidden) this.sio.request('unsubscribe').catch(() => {});
+      else this.subscribe(this.watchedNames());
+    });
     onUnitSystem(() => this.widgets.forEach((w) => w.render()));
   }
 
@@ -68,9 +75,13 @@ export class LiveView {
     } catch (e) {
       this.message.textContent = `cannot list the supported commands: ${e.message}`;
     }
-    const names = [...new Set(this.widgets.map((w) => w.name))].filter((n) => !this.supported || this.supported.has(n));
     this.markUnsupported();
-    if (names.length) await this.subscribe(names);
+    if (!document.hidden) await this.subscribe(this.watchedNames());
+  }
+
+  /** The commands of the widgets, without those the vehicle does not support. */
+  watchedNames() {
+    return [...new Set(this.widgets.map((w) => w.name))].filter((n) => !this.supported || this.supported.has(n));
   }
 
   fillPicker(commands) {
@@ -93,6 +104,7 @@ export class LiveView {
   }
 
   async subscribe(names) {
+    if (names.length === 0) return;
     try {
       await this.sio.request('subscribe', {names, hz: HZ});
       this.message.textContent = '';

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.PageLoadStrategy;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -50,6 +51,9 @@ final class Browser implements AutoCloseable {
         Path profile = Files.createTempDirectory("obdio-chromium-");
         ChromeOptions options = new ChromeOptions();
         options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL")); // the page's console, for the tests
+        // get() returns once the document and its module scripts ran (DOMContentLoaded); the tests then
+        // wait for what they check, so a slow favicon on a loaded machine costs nothing
+        options.setPageLoadStrategy(PageLoadStrategy.EAGER);
         options.setBinary(CHROMIUM.toFile());
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -57,7 +61,7 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10));
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(10)).pageLoadTimeout(Duration.ofSeconds(30));
         return new Browser(driver, profile);
     }
 

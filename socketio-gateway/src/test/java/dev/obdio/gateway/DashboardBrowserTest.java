@@ -331,6 +331,10 @@ class DashboardBrowserTest {
     @Test
     @Order(12)
     void withWritesAllowedTheTokenHolderGetsAClearButtonThatAsksFirst() throws Exception {
+        // a browser of its own: a fresh profile, as a phone that never saw the first gateway
+        browser.close();
+        browser = Browser.start();
+        driver = browser.driver;
         try (ObdIo writable = new ObdIo()) {
             writable.connectObd(car.busName());
             writable.createServer(TestGateways.local().withToken("dash-token").withAllowWrite(true));

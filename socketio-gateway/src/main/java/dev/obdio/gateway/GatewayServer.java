@@ -180,6 +180,11 @@ public final class GatewayServer implements AutoCloseable {
         routes.add(route, new StaticRoutes.ResourceSource(loader, name));
     }
 
+    /** The static routes, for {@link ObdIo}'s dashboard. */
+    StaticRoutes routes() {
+        return routes;
+    }
+
     /**
      * Starts listening on the configuration's address.
      *

@@ -22,7 +22,7 @@ import java.util.function.Consumer;
  * io.connectObd("vcan0");                                   // any time, also from a handler
  * SocketIOServer sio = io.createServer(GatewayConfig.DEFAULTS.withToken("s3cret"));
  * io.createEvent("custom", request -> EventReply.emit("hello"));   // add or override an event
- * io.serveStatic(Map.of("/", "index.html"));
+ * io.serveDashboard();                                     // or serveStatic(Map.of("/", "index.html"))
  * io.setWatchCallback(r -> System.out.println(r.command().name() + " " + r.value()));
  * io.runServer("0.0.0.0", 48484);                           // blocks until closed (Ctrl-C)
  * }</pre>
@@ -38,6 +38,11 @@ import java.util.function.Consumer;
  * ({@code obdio-gateway-can}, {@code obdio-gateway-uds}); {@link #close()} ends them all.
  */
 public final class ObdIo implements AutoCloseable {
+    /** Where the dashboard's files lie on the classpath. */
+    static final String DASHBOARD_RESOURCES = "dev/obdio/gateway/dashboard/";
+    private static final String DASHBOARD_ROUTE = "/";
+    private static final StaticRoutes.ResourceSource DASHBOARD =
+            new StaticRoutes.ResourceSource(ObdIo.class.getClassLoader(), DASHBOARD_RESOURCES);
     private final VehicleEventOptions options;
     private final VehicleLink link;
     private final WatchHub hub;
@@ -166,12 +171,27 @@ public final class ObdIo implements AutoCloseable {
 
     /**
      * Serves static files by route, obd-socketio's {@code serve_static}: {@code "/" -> "index.html"}
-     * serves a file, {@code "/static" -> "public"} a folder.
+     * serves a file, {@code "/static" -> "public"} a folder. Replaces the built-in dashboard
+     * ({@link #serveDashboard()}): a page of one's own takes its place entirely.
      */
     public void serveStatic(Map<String, String> files) {
         Map<String, Path> paths = new LinkedHashMap<>();
         files.forEach((route, file) -> paths.put(route, Path.of(file)));
-        server().serveStatic(paths);
+        GatewayServer s = server();
+        s.serveStatic(paths);
+        if (!paths.containsKey(DASHBOARD_ROUTE) && s.routes().serves(DASHBOARD_ROUTE, DASHBOARD)) {
+            s.routes().remove(DASHBOARD_ROUTE);
+        }
+    }
+
+    /**
+     * Serves obdio's web dashboard at {@code /}: live gauges, charts, DTCs, vehicle information and
+     * a raw CAN view, from classpath resources (no network access beyond this server; see
+     * {@code docs/DASHBOARD.md}). A later {@link #serveStatic} replaces it. {@code ?token=} in the
+     * page's address is passed on to the Socket.IO handshake.
+     */
+    public void serveDashboard() {
+        server().routes().add(DASHBOARD_ROUTE, DASHBOARD);
     }
 
     /**

@@ -117,6 +117,21 @@ final class StaticRoutes {
         routes = List.copyOf(next);
     }
 
+    /** Removes a route; returns whether it existed. */
+    synchronized boolean remove(String route) {
+        String r = normaliseRoute(route);
+        List<Route> next = new ArrayList<>(routes);
+        boolean removed = next.removeIf(existing -> existing.path().equals(r));
+        routes = List.copyOf(next);
+        return removed;
+    }
+
+    /** Whether a route serves exactly this source. */
+    boolean serves(String route, Source source) {
+        String r = normaliseRoute(route);
+        return routes.stream().anyMatch(x -> x.path().equals(r) && x.source().equals(source));
+    }
+
     /** Whether any route is configured. */
     boolean isEmpty() {
         return routes.isEmpty();

@@ -96,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
             + "resets, routines) to clients that presented the token; needs --token.")
     boolean allowWrite;
 
-    @Option(names = "--static", paramLabel = "DIR", description = "Serve this folder at / (its index.html).")
+    @Option(names = "--static", paramLabel = "DIR", description = "Serve this folder at / (its index.html) instead of the dashboard.")
     Path staticDir;
 
     @Option(names = "--cors", paramLabel = "ORIGIN", arity = "1..*",
@@ -211,11 +211,9 @@ final class ServeCommand implements Callable<Integer> {
         return VehicleFiles.BUILT_IN.contains(v.toLowerCase(Locale.ROOT)) ? v.toLowerCase(Locale.ROOT) : simulated.name();
     }
 
-    /**
-     * The page at {@code /} when no {@code --static} folder is given.
-     */
-    private void serveDefaultPage(ObdIo io) {
-        // integration point: the built-in dashboard
+    /** The page at {@code /} when no {@code --static} folder is given: obdio's dashboard (docs/DASHBOARD.md). */
+    private static void serveDefaultPage(ObdIo io) {
+        io.serveDashboard();
     }
 
     private void banner(PrintWriter out, ObdIo io, EmbeddedVehicle car, String busName, InetSocketAddress bound) {
@@ -229,7 +227,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         out.println("  token " + (token == null ? "none" : "required") + ", writes "
                 + (allowWrite ? "allowed to token holders" : "off")
-                + (staticDir != null ? ", " + staticDir + " at /" : "") + ". Ctrl-C stops.");
+                + ", " + (staticDir != null ? staticDir : "the dashboard") + " at /. Ctrl-C stops.");
         out.flush();
     }
 

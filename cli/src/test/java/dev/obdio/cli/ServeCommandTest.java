@@ -57,7 +57,12 @@ class ServeCommandTest {
         assertThat(banner).matches("obdio serve: serving the simulated petrol car \\(VIN " + PETROL_VIN
                 + "\\) on virtual:obdio-sim(-\\d+)? at http://127\\.0\\.0\\.1:\\d+/");
         assertThat(s.port()).isPositive().isNotEqualTo(48484);
-        assertThat(s.running.outLinesSoFar()).contains("  token none, writes off. Ctrl-C stops.");
+        assertThat(s.running.outLinesSoFar()).contains("  token none, writes off, the dashboard at /. Ctrl-C stops.");
+        HttpURLConnection page = (HttpURLConnection) URI.create(s.url).toURL().openConnection();
+        assertThat(page.getResponseCode()).isEqualTo(200);
+        assertThat(page.getContentType()).startsWith("text/html");
+        assertThat(new String(page.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("<title>obdio dashboard</title>");
         assertThat(s.running.err().toString()).doesNotContain("warning");
         assertThat(accepts(s.address())).isTrue();
         // bound to 127.0.0.1 only: the machine's other addresses do not answer
@@ -91,7 +96,7 @@ class ServeCommandTest {
 
         Serving withToken = Serving.start("--host", "0.0.0.0", "--token", "s3cret");
         assertThat(withToken.running.err().toString()).doesNotContain("warning");
-        assertThat(withToken.running.outLinesSoFar()).contains("  token required, writes off. Ctrl-C stops.");
+        assertThat(withToken.running.outLinesSoFar()).contains("  token required, writes off, the dashboard at /. Ctrl-C stops.");
         assertThat(withToken.stop().exitCode()).isZero();
     }
 

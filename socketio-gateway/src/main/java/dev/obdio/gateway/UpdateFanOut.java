@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
  * {@code {"responses": {"RPM": {OBDResponse}, "SPEED": null, …}}}.
  *
  * <p>Responses are collected as the loop delivers them; after the first one the fan-out waits the
- * linger (a couple of milliseconds, so that the values of one pass travel together), then takes
+ * linger (a couple of milliseconds, so that values decoded together travel together: the loop hands
+ * on each ECU answer as soon as it is decoded, so one pass of 20 PIDs makes about four batches), then takes
  * the newest response of each command and hands every client the ones it subscribed to and is due
  * for ({@link ClientSubscription#select}). Each response is written to JSON once per batch, and
  * clients that get the same commands share one payload, so the cost per client is a queue entry.

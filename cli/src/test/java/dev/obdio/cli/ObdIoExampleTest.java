@@ -4,14 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.obdio.gateway.JavaSio;
 import dev.obdio.sim.EmbeddedVehicle;
-import java.io.ByteArrayOutputStream;
 import java.lang.reflect.Method;
-import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 import org.json.JSONObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -23,14 +18,7 @@ class ObdIoExampleTest {
 
     @Test
     void theJavaExampleServes(@TempDir Path classes) throws Exception {
-        Path source = Path.of("..", "examples", "ObdIoExample.java");
-        JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-        ByteArrayOutputStream diagnostics = new ByteArrayOutputStream();
-        int rc = javac.run(null, diagnostics, diagnostics, "--release", "17", "-Xlint:all", "-Werror",
-                "-cp", System.getProperty("java.class.path"), "-d", classes.toString(), source.toString());
-        assertThat(rc).as(diagnostics.toString(StandardCharsets.UTF_8)).isZero();
-
-        try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, getClass().getClassLoader());
+        try (URLClassLoader loader = ExampleSource.compile("ObdIoExample.java", classes);
              EmbeddedVehicle car = EmbeddedVehicle.start()) {
             Method serve = loader.loadClass("ObdIoExample").getDeclaredMethod("serve", String.class, int.class);
             serve.setAccessible(true);

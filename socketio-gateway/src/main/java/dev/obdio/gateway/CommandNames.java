@@ -34,6 +34,13 @@ final class CommandNames {
             return (unknown.size() == 1 ? "unknown OBD command " : "unknown OBD commands ")
                     + String.join(", ", unknown) + hint + "; names are python-OBD's, case-sensitive";
         }
+
+        /** Tells the client of the unknown names with one {@code error} event for {@code event}, if any. */
+        void reportUnknown(EventRequest request, String event) {
+            if (!unknown.isEmpty()) {
+                request.client().emit(ErrorPayload.EVENT, new ErrorPayload(event, unknownMessage()));
+            }
+        }
     }
 
     private CommandNames() {

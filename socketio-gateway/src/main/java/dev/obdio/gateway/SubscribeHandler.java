@@ -42,9 +42,7 @@ final class SubscribeHandler implements EventHandler {
             names = request.stringOrList(0, "a command name");
         }
         CommandNames.Resolved resolved = CommandNames.resolveAll(names);
-        if (!resolved.unknown().isEmpty()) {
-            request.client().emit(ErrorPayload.EVENT, new ErrorPayload(EVENT, resolved.unknownMessage()));
-        }
+        resolved.reportUnknown(request, EVENT);
         WatchHub.SubscribeResult result = hub.subscribe(request.client(), resolved.commands(), hz);
         if (!result.refused().isEmpty()) {
             request.client().emit(ErrorPayload.EVENT, new ErrorPayload(EVENT, "not supported by the vehicle, "

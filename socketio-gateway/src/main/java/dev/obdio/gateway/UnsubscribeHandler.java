@@ -28,9 +28,7 @@ final class UnsubscribeHandler implements EventHandler {
         }
         List<String> names = EventRequest.stringOrList(arg, "a command name", request.maxArrayLength());
         CommandNames.Resolved resolved = CommandNames.resolveAll(names);
-        if (!resolved.unknown().isEmpty()) {
-            request.client().emit(ErrorPayload.EVENT, new ErrorPayload(EVENT, resolved.unknownMessage()));
-        }
+        resolved.reportUnknown(request, EVENT);
         return EventReply.emit(SubscribeHandler.reply(hub.unsubscribe(request.client(), resolved.commands())));
     }
 }

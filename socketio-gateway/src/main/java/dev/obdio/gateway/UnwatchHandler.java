@@ -16,9 +16,7 @@ final class UnwatchHandler implements EventHandler {
     @Override
     public EventReply handle(EventRequest request) throws EventException {
         CommandNames.Resolved names = CommandNames.resolveAll(request.stringOrList(0, "a command name"));
-        if (!names.unknown().isEmpty()) {
-            request.client().emit(ErrorPayload.EVENT, new ErrorPayload(EVENT, names.unknownMessage()));
-        }
+        names.reportUnknown(request, EVENT);
         hub.unwatch(names.commands());
         return EventReply.none();
     }

@@ -17,9 +17,7 @@ final class WatchHandler implements EventHandler {
     @Override
     public EventReply handle(EventRequest request) throws EventException {
         CommandNames.Resolved names = CommandNames.resolveAll(request.stringOrList(0, "a command name"));
-        if (!names.unknown().isEmpty()) {
-            request.client().emit(ErrorPayload.EVENT, new ErrorPayload(EVENT, names.unknownMessage()));
-        }
+        names.reportUnknown(request, EVENT);
         WatchHub.WatchResult result = hub.watch(names.commands());
         if (!result.refused().isEmpty()) {
             request.client().emit(ErrorPayload.EVENT, new ErrorPayload(EVENT, "not supported by the vehicle, "

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -91,34 +90,14 @@ final class JavaIsoTpChannel implements IsoTpChannel {
 
     @Override
     public void send(byte[] pdu) throws InterruptedException {
-        try {
-            // Waits on the future the protocol threads complete themselves, so a blocking send
-            // works from a listener too (the event thread is not needed to wake it).
-            enqueue(pdu).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IsoTpException iso) {
-                throw new IsoTpException(iso.error());
-            }
-            if (cause instanceof CanException can) {
-                throw new CanException(can.reason(), can.getMessage(), can);
-            }
-            throw new IllegalStateException("send failed", cause);
-        }
+        // Waits on the future the protocol threads complete themselves, so a blocking send
+        // works from a listener too (the event thread is not needed to wake it).
+        PduSend.await(enqueue(pdu));
     }
 
     @Override
     public CompletableFuture<Void> sendAsync(byte[] pdu) {
-        // The caller's callbacks run on the event thread, never on the protocol threads.
-        return enqueue(pdu).whenCompleteAsync((ignored, failure) -> { }, this::runOnEventThread);
-    }
-
-    private void runOnEventThread(Runnable task) {
-        try {
-            hub.events().execute(task);
-        } catch (RejectedExecutionException e) {
-            task.run(); // never lose a completion, even when listeners lag far behind
-        }
+        return PduSend.completedOn(enqueue(pdu), hub.events());
     }
 
     /** Queues a send; the future is completed by whichever thread finishes the transfer. */

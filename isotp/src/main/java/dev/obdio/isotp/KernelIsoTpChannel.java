@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -100,31 +99,12 @@ final class KernelIsoTpChannel implements IsoTpChannel {
 
     @Override
     public void send(byte[] pdu) throws InterruptedException {
-        try {
-            enqueue(pdu).get();
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IsoTpException iso) {
-                throw new IsoTpException(iso.error());
-            }
-            if (cause instanceof CanException can) {
-                throw new CanException(can.reason(), can.getMessage(), can);
-            }
-            throw new IllegalStateException("send failed", cause);
-        }
+        PduSend.await(enqueue(pdu));
     }
 
     @Override
     public CompletableFuture<Void> sendAsync(byte[] pdu) {
-        CompletableFuture<Void> done = enqueue(pdu);
-        EventDispatcher dispatcher = dispatcher();
-        return done.whenCompleteAsync((ignored, failure) -> { }, task -> {
-            try {
-                dispatcher.execute(task);
-            } catch (RejectedExecutionException e) {
-                task.run(); // never lose a completion
-            }
-        });
+        return PduSend.completedOn(enqueue(pdu), dispatcher());
     }
 
     private CompletableFuture<Void> enqueue(byte[] pdu) {

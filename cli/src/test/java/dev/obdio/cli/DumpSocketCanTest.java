@@ -1,6 +1,7 @@
 package dev.obdio.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.obdio.can.socketcan.RequiresSocketCan;
@@ -119,11 +120,8 @@ class DumpSocketCanTest {
             assertThat(exec("cangen", IF, "-n", "20", "-g", "0", "-f", "-b", "-E", "-e")).as("cangen -f -b -E -e").isZero();
             cansend(END);
 
-            end = System.nanoTime() + WAIT.toNanos();
-            while (between(candumpLines) == null || between(dump.outLinesSoFar()) == null) {
-                assertThat(System.nanoTime() - end).as("both dumps see the end marker").isNegative();
-                Thread.sleep(50);
-            }
+            await("both dumps see the end marker").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                    .until(() -> between(candumpLines) != null && between(dump.outLinesSoFar()) != null);
             List<String> expected = between(candumpLines);
             List<String> ours = between(dump.outLinesSoFar());
             assertThat(expected).as("candump's lines").hasSize(16 + 40 + 20);
